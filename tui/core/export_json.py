@@ -1,0 +1,47 @@
+"""The whole checked model as JSON, in a stable order (see docs/export-json.md)."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict
+
+from .model import Debate
+
+FORMAT_VERSION = 1
+
+
+def to_data(debate: Debate) -> dict:
+    """Plain data for `json.dumps`: records in pack order, keys in a fixed order."""
+    def source(s) -> dict:
+        data = asdict(s)
+        del data["text"], data["path"]
+        data["file"] = os.path.relpath(s.path, debate.folder).replace(os.sep, "/")
+        data["characters"] = len(s.text)
+        return data
+
+    def argument(a) -> dict:
+        data = asdict(a)
+        data["rebutted_by"] = [r.id for r in debate.rebutted_by(a.id)]
+        return data
+
+    def fact(f) -> dict:
+        data = asdict(f)
+        data["conflicts_with"] = [asdict(c) for c in debate.conflicts_of(f.id)]
+        return data
+
+    return {
+        "format_version": FORMAT_VERSION,
+        "pack": asdict(debate.info),
+        "themes": [asdict(t) for t in debate.themes.values()],
+        "positions": [asdict(p) for p in debate.positions.values()],
+        "speakers": [asdict(s) for s in debate.speakers.values()],
+        "sources": [source(s) for s in debate.sources.values()],
+        "quotes": [asdict(q) for q in debate.quotes.values()],
+        "arguments": [argument(a) for a in debate.arguments.values()],
+        "facts": [fact(f) for f in debate.facts.values()],
+    }
+
+
+def to_json(debate: Debate) -> str:
+    return json.dumps(to_data(debate), ensure_ascii=False, indent=2) + "\n"

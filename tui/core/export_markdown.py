@@ -1,0 +1,100 @@
+"""A printable handout of the whole debate, both sides, every quote attributed."""
+
+from __future__ import annotations
+
+from .model import Argument, Debate, Quote
+
+
+def attribution(debate: Debate, quote: Quote) -> str:
+    """"Kit Malthouse, UK policing minister — BBC News, February 2020 (approximate)"."""
+    speaker = debate.speakers[quote.speaker]
+    source = debate.sources[quote.source]
+    kind = " (reported speech)" if quote.kind == "reported" else ""
+    return f"{speaker.name}, {speaker.role}{kind} — {source.outlet}, {source.when}"
+
+
+def _quote_lines(debate: Debate, quote: Quote) -> list[str]:
+    return [f"> {' '.join(quote.text.split())}", ">", f"> — {attribution(debate, quote)}", ""]
+
+
+def _argument(debate: Debate, argument: Argument, number: str) -> list[str]:
+    themes = ", ".join(debate.themes[t].name for t in argument.themes)
+    lines = [f"### {number} {argument.claim}", "", f"*Themes: {themes}*", "",
+             f"**Summary (the pack's words):** {argument.summary}", ""]
+    for quote_id in argument.quotes:
+        lines += _quote_lines(debate, debate.quotes[quote_id])
+    answered = debate.rebutted_by(argument.id)
+    if answered:
+        lines.append("**Answered by:** " + "; ".join(a.claim for a in answered))
+        lines.append("")
+    if argument.rebuts:
+        lines.append("**Answers:** " + "; ".join(debate.arguments[t].claim
+                                                 for t in argument.rebuts))
+        lines.append("")
+    return lines
+
+
+def to_markdown(debate: Debate) -> str:
+    info = debate.info
+    lines = [f"# {info.title}", "", f"**Motion:** {info.motion}", "", info.summary, ""]
+    if info.background:
+        lines += ["## Background (the pack's words)", "", info.background, ""]
+    lines += ["## The positions", ""]
+    for position in debate.positions.values():
+        lines += [f"- **{position.name}** ({position.side} the motion): {position.stance} "
+                  f"Members: {', '.join(position.members)}."]
+    lines.append("")
+    for position in debate.positions.values():
+        lines += [f"## {position.name}: the arguments", ""]
+        for number, argument in enumerate(debate.arguments_of(position.id), 1):
+            lines += _argument(debate, argument, f"{position.label} {number}.")
+    lines += _clashes(debate) + _facts(debate) + _speakers(debate) + _sources(debate)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def _clashes(debate: Debate) -> list[str]:
+    lines = ["## Head to head", "", "| Argument | Side | Answered by |", "|---|---|---|"]
+    for argument in debate.arguments.values():
+        answers = "<br>".join(_cell(a.claim) for a in debate.rebutted_by(argument.id)) or "—"
+        side = debate.positions[argument.position].label
+        lines.append(f"| {_cell(argument.claim)} | {side} | {answers} |")
+    return lines + [""]
+
+
+def _facts(debate: Debate) -> list[str]:
+    if not debate.facts:
+        return []
+    lines = ["## Facts and figures", "", "| Figure | What | Year | Place | Source | Conflicts |",
+             "|---|---|---|---|---|---|"]
+    for fact in debate.facts.values():
+        quote = debate.quotes[fact.quote]
+        conflicts = "<br>".join(f"{debate.facts[c.fact].figure} ({_cell(c.difference)})"
+                                for c in debate.conflicts_of(fact.id)) or "—"
+        lines.append(f"| {_cell(fact.figure)} | {_cell(fact.what)} | {fact.year or '—'} | "
+                     f"{fact.place or '—'} | {debate.sources[quote.source].outlet} | {conflicts} |")
+    return lines + [""]
+
+
+def _speakers(debate: Debate) -> list[str]:
+    lines = ["## Who speaks", ""]
+    for speaker in debate.speakers.values():
+        side = (debate.positions[speaker.position].name if speaker.position
+                else "takes neither side")
+        lines.append(f"- **{speaker.name}**, {speaker.role}, {speaker.organisation} ({side})")
+    return lines + [""]
+
+
+def _sources(debate: Debate) -> list[str]:
+    lines = ["## Sources", ""]
+    for source in debate.sources.values():
+        lines.append(f"- **{source.headline}** — {source.outlet}, {source.when}. "
+                     f"File: `{source.path.name}`.")
+        if source.date_reason:
+            lines.append(f"  Dated by: {source.date_reason}")
+        for artefact in source.artefacts:
+            lines.append(f"  Kept as printed: {artefact}")
+    return lines + [""]

@@ -1,0 +1,368 @@
+"""Loading a pack folder into a checked `Debate`, or every reason it cannot be.
+
+`load_pack` never raises for a bad pack: it returns the model (when there are
+no errors) and the list of problems, each naming file, line and column.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import model
+from .problems import Problem, Severity
+from .records import Record, Reporter, nearest, read_mapping
+from .schema import SECTIONS
+from .sourcefiles import find_source, read_source
+from .textmatch import closest_passage, locate
+from .yamlfile import compose, read_text, where
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class LoadResult:
+    debate: model.Debate | None
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+
+def shown_path(path: Path) -> str:
+    """A path as the user should read it: relative to where they are, if inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def pack_files(path: Path) -> list[Path]:
+    """The YAML files of a pack folder (searched recursively), in a stable order."""
+    if path.is_file():
+        return [path]
+    return sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
+
+
+def load_pack(path: Path | str) -> LoadResult:
+    return _PackLoader(Path(path)).load()
+
+
+class _PackLoader:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.folder = (path.parent if path.is_file() else path).resolve()
+        self.problems: list[Problem] = []
+        self.records: dict[str, list[Record]] = defaultdict(list)
+        self.by_id: dict[str, dict[str, Record]] = defaultdict(dict)
+
+    # -- reporting -------------------------------------------------------
+
+    def at(self, record: Record, key: str | None, message: str, hint: str = "",
+           severity: Severity = "error") -> None:
+        node = record.nodes.get(key, record.node) if key else record.node
+        record.reporter.at(node, message, hint, severity)
+
+    def whole(self, message: str, hint: str = "", severity: Severity = "error") -> None:
+        self.problems.append(Problem(shown_path(self.path), 0, 0, message, hint, severity))
+
+    # -- the steps -------------------------------------------------------
+
+    def load(self) -> LoadResult:
+        if not self.path.exists():
+            self.whole("no such pack: the folder does not exist")
+            return self._result(None)
+        files = pack_files(self.path)
+        if not files:
+            self.whole("no YAML files (*.yaml, *.yml) in this folder, so it is not a pack")
+            return self._result(None)
+        reporters = [self._read_file(f) for f in files]
+        self._check_pack_shape()
+        self._check_references()
+        self._check_arguments()
+        self._check_facts()
+        self._check_dates()
+        texts = self._read_sources()
+        offsets = self._locate_quotes(texts)
+        self._check_unused()
+        for reporter in reporters:
+            self.problems.extend(reporter.problems)
+        if any(p.severity == "error" for p in self.problems):
+            return self._result(None)
+        return self._result(self._build(texts, offsets))
+
+    def _result(self, debate: model.Debate | None) -> LoadResult:
+        self.problems.sort(key=lambda p: p.sort_key)
+        return LoadResult(debate, self.problems)
+
+    def _read_file(self, path: Path) -> Reporter:
+        reporter = Reporter(shown_path(path))
+        text, problem = read_text(path, reporter.shown)
+        root = None
+        if problem is None:
+            root, problem = compose(text or "", reporter.shown)
+        if problem is not None:
+            reporter.problems.append(problem)
+            return reporter
+        if root is None:
+            reporter.problems.append(Problem(reporter.shown, 0, 0, "the file is empty", "",
+                                             "warning"))
+            return reporter
+        if not isinstance(root, yaml.MappingNode):
+            reporter.at(root, "a pack file should be a mapping of sections (pack, positions, "
+                        "arguments ...)")
+            return reporter
+        seen: dict[str, yaml.Node] = {}
+        for key_node, value_node in root.value:
+            name = str(key_node.value)
+            section = SECTIONS.get(name)
+            if section is None:
+                hint = nearest(name, SECTIONS) or "sections are: " + ", ".join(SECTIONS)
+                reporter.at(key_node, f"unknown section '{name}'", hint)
+                continue
+            if name in seen:
+                reporter.at(key_node, f"section '{name}' appears twice in this file (also on "
+                            f"line {where(seen[name])[0]})",
+                            "YAML would silently keep only the last one; merge them")
+                continue
+            seen[name] = key_node
+            self._read_section(value_node, section, reporter)
+        return reporter
+
+    def _read_section(self, node: yaml.Node, section, reporter: Reporter) -> None:
+        if not section.is_list:
+            record = read_mapping(node, section, reporter, f"'{section.name}'")
+            if record is not None:
+                self.records[section.name].append(record)
+            return
+        if not isinstance(node, yaml.SequenceNode):
+            reporter.at(node, f"'{section.name}' should be a list of {section.name}, each item "
+                        "starting with '- '")
+            return
+        if not node.value:
+            reporter.at(node, f"'{section.name}' is an empty list",
+                        "remove the section or fill it")
+            return
+        ids = self.by_id[section.name]
+        for item in node.value:
+            record = read_mapping(item, section, reporter, f"an item of '{section.name}'")
+            if record is None:
+                continue
+            identifier = record.id
+            if identifier is not None:
+                first = ids.get(identifier)
+                if first is not None:
+                    line, _ = where(first.nodes["id"])
+                    self.at(record, "id", f"duplicate id: {section.singular} '{identifier}' is "
+                            f"already defined at {first.reporter.shown}:{line}")
+                    continue
+                ids[identifier] = record
+            self.records[section.name].append(record)
+
+    def _check_pack_shape(self) -> None:
+        packs = self.records["pack"]
+        if not packs:
+            self.whole("no file gives the 'pack' section (title, motion, summary)")
+        for extra in packs[1:]:
+            first = packs[0]
+            self.at(extra, None, f"'pack' is given again; it was already given at "
+                    f"{first.reporter.shown}:{where(first.node)[0]}", "give it in one file only")
+        if len(self.records["positions"]) < 2:
+            self.whole(f"a debate needs at least two positions; this pack has "
+                       f"{len(self.records['positions'])}")
+        if not self.records["arguments"]:
+            self.whole("this pack has no arguments")
+
+    def _references(self):
+        """Every reference of every record: (record, key, target section, id, node)."""
+        for name, records in self.records.items():
+            section = SECTIONS[name]
+            ref_fields = [f for f in section.fields if f.kind in ("ref", "refs", "records")]
+            if not ref_fields:
+                continue
+            for record in records:
+                for spec in ref_fields:
+                    value = record.values.get(spec.name)
+                    if value is None:
+                        continue
+                    if spec.kind == "ref":
+                        yield record, spec.name, spec.target, value, record.nodes[spec.name]
+                    elif spec.kind == "refs":
+                        for target_id, node in value:
+                            yield record, spec.name, spec.target, target_id, node
+                    else:
+                        for sub in value:
+                            for sub_spec in sub.section.fields:
+                                if sub_spec.kind == "ref" and sub_spec.name in sub.values:
+                                    yield (sub, sub_spec.name, sub_spec.target,
+                                           sub.values[sub_spec.name], sub.nodes[sub_spec.name])
+
+    def _check_references(self) -> None:
+        for record, key, target, target_id, node in self._references():
+            if target_id not in self.by_id[target]:
+                singular = SECTIONS[target].singular
+                hint = nearest(target_id, self.by_id[target]) or (
+                    f"no {singular} has that id" if self.by_id[target] else
+                    f"this pack defines no {target}")
+                record.reporter.at(node, f"'{key}' refers to {singular} '{target_id}', which "
+                                   "does not exist", hint)
+
+    def _position_of(self, argument_id: str) -> str | None:
+        target = self.by_id["arguments"].get(argument_id)
+        return target.values.get("position") if target else None
+
+    def _check_arguments(self) -> None:
+        for record in self.records["arguments"]:
+            own = record.values.get("position")
+            for target_id, node in record.values.get("rebuts", []):
+                theirs = self._position_of(target_id)
+                if target_id == record.id:
+                    record.reporter.at(node, f"argument '{record.id}' rebuts itself")
+                elif own and theirs == own:
+                    record.reporter.at(
+                        node, f"argument '{record.id}' rebuts '{target_id}', an argument of its "
+                        f"own position '{own}'",
+                        "a rebuttal answers another position; use 'supports' within a side")
+            for target_id, node in record.values.get("supports", []):
+                theirs = self._position_of(target_id)
+                if target_id == record.id:
+                    record.reporter.at(node, f"argument '{record.id}' supports itself")
+                elif own and theirs and theirs != own:
+                    record.reporter.at(
+                        node, f"argument '{record.id}' supports '{target_id}', an argument of "
+                        f"another position '{theirs}'",
+                        "'supports' links arguments of one side; use 'rebuts' to answer")
+
+    def _check_facts(self) -> None:
+        for record in self.records["facts"]:
+            for conflict in record.values.get("conflicts_with", []):
+                if conflict.values.get("fact") == record.id:
+                    self.at(conflict, "fact", f"fact '{record.id}' conflicts with itself")
+
+    def _check_dates(self) -> None:
+        for record in self.records["sources"]:
+            values = record.values
+            if "date" in record.nodes and "approximate_date" in record.nodes:
+                self.at(record, "approximate_date", f"{record.name()} has both 'date' and "
+                        "'approximate_date'", "keep the one the text supports")
+            elif "date" not in record.nodes and "approximate_date" not in record.nodes:
+                self.at(record, None, f"{record.name()} has no 'date' or 'approximate_date'",
+                        "if the text does not date it, give approximate_date and date_reason")
+            if "approximate_date" in values and "date_reason" not in record.nodes:
+                self.at(record, "approximate_date", f"{record.name()} has an approximate date "
+                        "but no 'date_reason'", "say what in the text dates it")
+
+    def _read_sources(self) -> dict[str, tuple[Path, str]]:
+        texts: dict[str, tuple[Path, str]] = {}
+        cache: dict[Path, tuple[str | None, str]] = {}
+        for record in self.records["sources"]:
+            name = record.values.get("file")
+            if name is None or record.id is None:
+                continue
+            path, why = find_source(name, self.folder)
+            if path is None:
+                self.at(record, "file", f"{record.name()}: {why}")
+                continue
+            if path not in cache:
+                cache[path] = read_source(path, shown_path(path))
+            text, why = cache[path]
+            if text is None:
+                self.at(record, "file", f"{record.name()}: cannot use '{name}': {why}")
+                continue
+            texts[record.id] = (path, text)
+        return texts
+
+    def _locate_quotes(self, texts: dict[str, tuple[Path, str]]) -> dict[str, tuple[int, int]]:
+        offsets: dict[str, tuple[int, int]] = {}
+        for record in self.records["quotes"]:
+            quote_text = record.values.get("text")
+            source = texts.get(record.values.get("source", ""))
+            if quote_text is None or source is None or record.id is None:
+                continue
+            found = locate(quote_text, source[1])
+            if found is None:
+                start = closest_passage(quote_text, source[1])
+                hint = (f"the source has '{start}' but not what follows" if start else
+                        "not even its first word is in the source")
+                self.at(record, "text", f"the words of quote '{record.id}' are not in source "
+                        f"'{record.values['source']}'", hint)
+                continue
+            offsets[record.id] = found
+        return offsets
+
+    def _check_unused(self) -> None:
+        used: dict[str, set[str]] = defaultdict(set)
+        for _record, _key, target, target_id, _node in self._references():
+            used[target].add(target_id)
+        quoted_speakers = {r.values.get("speaker") for r in self.records["quotes"]}
+        quoted_sources = {r.values.get("source") for r in self.records["quotes"]}
+        for record in self.records["speakers"]:
+            if record.id not in quoted_speakers:
+                self.at(record, "id", f"{record.name()} has no quotes", "", "warning")
+        for record in self.records["sources"]:
+            if record.id not in quoted_sources:
+                self.at(record, "id", f"{record.name()} is never quoted", "", "warning")
+        for record in self.records["themes"]:
+            if record.id not in used["themes"]:
+                self.at(record, "id", f"{record.name()} is used by no argument", "", "warning")
+        for record in self.records["arguments"]:
+            if "quotes" not in record.nodes:
+                self.at(record, "id", f"{record.name()} has no quotes to carry it",
+                        "add the quotes that make this argument", "warning")
+        for record in self.records["positions"]:
+            if record.id not in used["positions"]:
+                self.at(record, "id", f"{record.name()} has no arguments or speakers", "",
+                        "warning")
+
+    # -- building the model ------------------------------------------------
+
+    def _build(self, texts: dict[str, tuple[Path, str]],
+               offsets: dict[str, tuple[int, int]]) -> model.Debate:
+        def plain(record: Record) -> dict[str, Any]:
+            values = {}
+            for key, value in record.values.items():
+                spec = record.section.keys[key]
+                if spec.kind == "refs":
+                    value = tuple(target for target, _node in value)
+                elif spec.kind == "texts":
+                    value = tuple(text for text, _node in value)
+                values[key] = value
+            return values
+
+        def build(section: str, cls, **extra) -> dict[str, Any]:
+            return {r.id: cls(**{**plain(r), **{k: f(r) for k, f in extra.items()}})
+                    for r in self.records[section]}
+
+        info = model.PackInfo(**self.records["pack"][0].values)
+        speakers = build(
+            "speakers", model.Speaker,
+            position=lambda r: r.values.get("position"),
+            described_as=lambda r: tuple(model.RoleInSource(**d.values)
+                                         for d in r.values.get("described_as", ())))
+        sources = build("sources", model.Source, path=lambda r: texts[r.id][0],
+                        text=lambda r: texts[r.id][1])
+        quotes = build("quotes", model.Quote, start=lambda r: offsets[r.id][0],
+                       end=lambda r: offsets[r.id][1])
+        facts = build("facts", model.Fact, conflicts_with=lambda r: tuple(
+            model.Conflict(**c.values) for c in r.values.get("conflicts_with", ())))
+        return model.Debate(
+            folder=self.folder,
+            info=info,
+            themes=build("themes", model.Theme),
+            positions=build("positions", model.Position),
+            speakers=speakers,
+            sources=sources,
+            quotes=quotes,
+            arguments=build("arguments", model.Argument),
+            facts=facts,
+        )
