@@ -96,11 +96,9 @@ def _app_parser() -> argparse.ArgumentParser:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    pack = resolve_pack(args.pack)
-    print("The explorer is not built yet. Meanwhile:\n"
-          f"  debate-explorer validate {pack}\n"
-          f"  debate-explorer export {pack} --format markdown")
-    return 0
+    from .ui.launch import run  # Textual is imported only when the explorer starts
+
+    return run(resolve_pack(args.pack), args)
 
 
 def main(argv: list[str] | None = None) -> int:

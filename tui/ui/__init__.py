@@ -1,0 +1,1 @@
+"""The Textual front end: it presents the core's model and never changes it."""
