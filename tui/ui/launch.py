@@ -1,12 +1,45 @@
-"""Starting the explorer from the command line (placeholder until the app lands)."""
+"""Starting the explorer: load and check the pack first, then hand it to the app.
+
+A broken pack never reaches Textual: its problems go to stderr and the command
+exits 1, with the terminal left as it was.
+"""
 
 from __future__ import annotations
 
+import argparse
+import sys
 from pathlib import Path
 
+from ..core.cache import load_pack_cached
+from ..core.model import Debate
+from ..core.packs import bundled_packs
 
-def run(pack: Path, args) -> int:
-    print("The explorer is not built yet. Meanwhile:\n"
-          f"  debate-explorer validate {pack}\n"
-          f"  debate-explorer export {pack} --format markdown")
-    return 0
+
+def load_or_report(pack: Path) -> Debate | None:
+    """The checked debate, or None after printing every problem to stderr."""
+    result = load_pack_cached(pack)
+    if result.debate is None:
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        errors = len(result.errors)
+        print(f"{pack}: {errors} error{'' if errors == 1 else 's'}; the pack was not loaded.",
+              file=sys.stderr)
+    return result.debate
+
+
+def run(pack: Path, args: argparse.Namespace) -> int:
+    # With no pack named and several bundled, the student picks; otherwise open `pack`.
+    packs = bundled_packs() if getattr(args, "pack", None) is None else []
+    debate = None
+    if len(packs) <= 1:
+        debate = load_or_report(pack)
+        if debate is None:
+            return 1
+        packs = []
+    from .app import ExplorerApp  # Textual is imported only once the pack is good
+
+    app = ExplorerApp(debate, packs)
+    status = app.run()
+    if app.exit_message:
+        print(app.exit_message, file=sys.stderr)
+    return status or 0

@@ -1,0 +1,146 @@
+"""The explorer app: holds the debate and the history, and opens views by kind and id."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from ..core.model import Debate
+from .commands import binding_commands
+from .history import History, Place
+from .views import view_class
+
+if TYPE_CHECKING:
+    from ..core.search import SearchIndex
+
+
+class ExplorerApp(App[int]):
+    """Moves a student through one debate; every screen reads `self.debate`."""
+
+    TITLE = "Debate Explorer"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Keys", key_display="?"),
+        Binding("slash", "search", "Search", key_display="/"),
+        Binding("f", "open_view('facts')", "Facts"),
+        Binding("d", "open_view('debate')", "Debate", show=False),
+        Binding("backspace,left_square_bracket,alt+left", "back", "Back", show=False),
+        Binding("right_square_bracket,alt+right", "forward", "Forward", show=False),
+        Binding("t", "toggle_theme", "Light/dark theme", show=False),
+    ]
+
+    def __init__(self, debate: Debate | None = None, packs: list[Path] | None = None) -> None:
+        super().__init__()
+        self.debate = debate
+        self.packs = packs or []
+        self.history = History()
+        self.exit_message = ""  # printed by the launcher after the screen is restored
+        self._search_index: SearchIndex | None = None
+
+    def on_mount(self) -> None:
+        if self.debate is not None:
+            self.open_view("debate")
+        else:
+            from .screens.picker import PickerScreen
+
+            self.push_screen(PickerScreen(self.packs))
+
+    # -- opening places ----------------------------------------------------
+
+    def use_debate(self, debate: Debate) -> None:
+        """Start exploring a debate (after the picker chose a pack)."""
+        self.debate = debate
+        self.history = History()
+        self._search_index = None
+        self.open_view("debate")
+
+    def open_view(self, kind: str, record_id: str = "", **state: Any) -> None:
+        """Go to a place, as a browser follows a link; what is ahead is forgotten."""
+        if self.debate is None:
+            return
+        self._remember_cursor()
+        label = view_class(kind).label(self.debate, record_id)
+        self._show(self.history.visit(Place(kind, record_id, label), state))
+
+    def action_open_view(self, kind: str, record_id: str = "") -> None:
+        self.open_view(kind, record_id)
+
+    def action_back(self) -> None:
+        self._step(back=True)
+
+    def action_forward(self) -> None:
+        self._step(back=False)
+
+    def _step(self, *, back: bool) -> None:
+        if self.debate is None:
+            return
+        self._remember_cursor()
+        entry = self.history.back() if back else self.history.forward()
+        if entry is None:
+            self.bell()
+            self.notify("Nothing further " + ("back." if back else "forward."), timeout=2)
+            return
+        self._show(entry)
+
+    def _remember_cursor(self) -> None:
+        from .screens.base import ViewScreen
+
+        if isinstance(self.screen, ViewScreen):
+            self.history.remember(self.screen.save_state())
+
+    def _show(self, entry) -> None:
+        from .screens.base import ViewScreen
+
+        screen = view_class(entry.place.kind)(self.debate, entry.place.id, entry.state)
+        if isinstance(self.screen, ViewScreen):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    # -- dialogs -----------------------------------------------------------
+
+    @property
+    def search_index(self) -> SearchIndex:
+        """Built on first use, so start-up does not pay for it."""
+        if self._search_index is None:
+            from ..core.search import SearchIndex
+
+            self._search_index = SearchIndex(self.debate)
+        return self._search_index
+
+    def action_search(self) -> None:
+        from .screens.search import SearchScreen
+
+        if self.debate is not None and not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen(self.debate), self._open_hit)
+
+    def _open_hit(self, hit: tuple[str, str] | None) -> None:
+        if hit is None:
+            return
+        kind, record_id = hit
+        if kind == "quote":
+            quote = self.debate.quotes[record_id]
+            self.open_view("source", quote.source, quote=quote.id)
+        elif kind == "fact":
+            self.open_view("facts", fact=record_id)
+        else:
+            self.open_view(kind, record_id)
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from binding_commands(screen)
+        yield from super().get_system_commands(screen)

@@ -1,0 +1,47 @@
+"""Command-palette entries made from the key bindings, so each action is defined once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import partial
+
+from textual.app import SystemCommand
+from textual.binding import Binding
+from textual.dom import DOMNode
+from textual.screen import Screen
+
+
+@dataclass(frozen=True, slots=True)
+class KeyAction:
+    """A binding active on a screen: its keys as shown, what it does, who runs it."""
+
+    keys: str
+    description: str
+    node: DOMNode
+    binding: Binding
+
+
+def key_actions(screen: Screen) -> list[KeyAction]:
+    """Every described binding active on the screen, one entry per action, keys merged."""
+    app = screen.app
+    merged: dict[tuple[int, str], KeyAction] = {}
+    for key, active in screen.active_bindings.items():
+        binding = active.binding
+        if not binding.description or not active.enabled:
+            continue
+        shown = binding.key_display or app.get_key_display(binding)
+        slot = (id(active.node), binding.action)
+        known = merged.get(slot)
+        keys = f"{known.keys}, {shown}" if known else shown
+        merged[slot] = KeyAction(keys, binding.description, active.node, binding)
+    return list(merged.values())
+
+
+def binding_commands(screen: Screen) -> Iterable[SystemCommand]:
+    """The current screen's key actions as palette commands, with their keys as help."""
+    for action in key_actions(screen):
+        if action.binding.action in ("command_palette", "quit"):
+            continue  # the palette already lists these
+        yield SystemCommand(action.description, f"Key: {action.keys}",
+                            partial(screen.app.run_action, action.binding.action, action.node))

@@ -1,0 +1,1 @@
+"""The explorer's screens: one view per kind of record, and the dialogs over them."""

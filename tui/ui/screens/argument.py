@@ -1,0 +1,151 @@
+"""An argument: its claim, the pack's summary, its quotes as cards and every linked argument.
+
+Everything the student can open is one list, in sections, so the same keys move
+through quotes, rebuttals and supporting arguments alike.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Static
+from textual.widgets.option_list import Option
+
+from ...core.model import Argument
+from ..text import argument_row, quote_card, shorten, theme_names
+from ..widgets.lists import KeyList
+from .base import ViewScreen
+
+
+def heading(title: str, count: int, empty: str) -> Option:
+    text = Text(title, style="bold underline")
+    text.append(f" ({count})" if count else f" — {empty}", style="dim")
+    return Option(text, disabled=True)
+
+
+class ArgumentScreen(ViewScreen):
+    KIND = "argument"
+    BINDINGS = [
+        Binding("r", "answered_by", "Answered by"),
+        Binding("s", "open_source", "In source"),
+    ]
+
+    @classmethod
+    def label(cls, debate, record_id: str) -> str:
+        argument = debate.arguments.get(record_id)
+        return shorten(argument.claim, 40) if argument else record_id
+
+    @property
+    def argument(self) -> Argument:
+        return self.debate.arguments[self.record_id]
+
+    def compose_view(self) -> ComposeResult:
+        yield Static(self._head(), id="argument-head")
+        yield KeyList(*self._links(), id="links")
+
+    def _head(self) -> Text:
+        debate, argument = self.debate, self.argument
+        position = debate.positions.get(argument.position)
+        head = Text()
+        if position is not None:
+            head.append(f"{position.name} ({position.side} the motion)\n", style="dim")
+        head.append(argument.claim, style="bold")
+        head.append("\n\nSummary (the pack's, not a quote): ", style="italic dim")
+        head.append(argument.summary)
+        themes = theme_names(debate, argument.themes)
+        if themes:
+            head.append("\nThemes: ", style="dim")
+            head.append(themes)
+        return head
+
+    def _links(self) -> list[Option | None]:
+        debate, argument = self.debate, self.argument
+        options: list[Option | None] = []
+
+        def section(name: str, title: str, empty: str, kind: str, items: list) -> None:
+            options.append(heading(title, len(items), empty))
+            for item in items:
+                prompt = (quote_card(debate, item) if kind == "quote"
+                          else argument_row(debate, item, with_position=True))
+                options.append(Option(prompt, id=f"{name}:{kind}:{item.id}"))
+                if kind == "quote":
+                    options.append(None)  # a rule between cards
+
+        quotes = [debate.quotes[q] for q in argument.quotes if q in debate.quotes]
+        section("quotes", "Quotes", "none", "quote", quotes)
+        section("answered-by", "Answered by", "no rebuttal from the other side", "argument",
+                debate.rebutted_by(argument.id))
+        section("answers", "Answers", "it rebuts nothing", "argument",
+                [debate.arguments[a] for a in argument.rebuts if a in debate.arguments])
+        section("supports", "Supports", "none", "argument",
+                [debate.arguments[a] for a in argument.supports if a in debate.arguments])
+        section("supported-by", "Supported by", "none", "argument",
+                debate.supported_by(argument.id))
+        speakers = list(dict.fromkeys(q.speaker for q in quotes if q.speaker in debate.speakers))
+        options.append(heading("Speakers", len(speakers), "none"))
+        for speaker_id in speakers:
+            speaker = debate.speakers[speaker_id]
+            prompt = Text.assemble((speaker.name, "bold"), f", {speaker.role}",
+                                   (f" · {speaker.organisation}", "dim"))
+            options.append(Option(prompt, id=f"speakers:speaker:{speaker_id}"))
+        return options
+
+    @property
+    def links(self) -> KeyList:
+        return self.query_one("#links", KeyList)
+
+    def _open(self, option_id: str) -> None:
+        _, kind, record_id = option_id.split(":", 2)
+        if kind == "quote":
+            quote = self.debate.quotes[record_id]
+            self.app.open_view("source", quote.source, quote=record_id)
+        else:
+            self.app.open_view(kind, record_id)
+
+    def on_option_list_option_selected(self, event: KeyList.OptionSelected) -> None:
+        event.stop()
+        self._open(event.option_id)
+
+    def _ids_in(self, section: str) -> list[str]:
+        return [option.id for option in self.links.options
+                if option.id and option.id.startswith(section + ":")]
+
+    def action_answered_by(self) -> None:
+        """One answer: open it. Several: highlight the first; a second `r` opens it."""
+        answers = self._ids_in("answered-by")
+        if not answers:
+            self.notify("Nobody on the other side answers this argument.", severity="warning")
+            return
+        current = self.links.highlighted_id() or ""
+        if len(answers) == 1 or current.startswith("answered-by:"):
+            self._open(current if current.startswith("answered-by:") else answers[0])
+        else:
+            self.links.focus()
+            self.links.highlight_id(answers[0])
+
+    def action_open_source(self) -> None:
+        """The highlighted quote in its article (or the argument's first quote)."""
+        current = self.links.highlighted_id() or ""
+        quotes = self._ids_in("quotes")
+        if current.startswith("quotes:"):
+            self._open(current)
+        elif quotes:
+            self._open(quotes[0])
+        else:
+            self.notify("This argument quotes no source.", severity="warning")
+
+    def save_state(self) -> dict[str, Any]:
+        return {"highlighted": self.links.highlighted, "scroll_y": self.links.scroll_y}
+
+    def restore_state(self, state: dict[str, Any]) -> None:
+        links = self.links
+        highlighted = state.get("highlighted")
+        if highlighted is not None and highlighted < links.option_count:
+            links.highlighted = highlighted
+            links.scroll_to(y=state.get("scroll_y", 0), animate=False)
+        else:
+            links.action_first()
+        links.focus()

@@ -1,0 +1,50 @@
+"""What every view of the debate shares: the breadcrumb, the footer, saving the cursor."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from ...core.model import Debate
+from ..widgets.breadcrumb import Breadcrumb
+
+
+class ViewScreen(Screen):
+    """A view of one record; the app's history rebuilds it from (kind, id, state)."""
+
+    KIND: ClassVar[str] = ""
+    BINDINGS = [Binding("escape", "app.back", "Back", show=False)]
+
+    def __init__(self, debate: Debate, record_id: str, state: dict[str, Any]) -> None:
+        super().__init__()
+        self.debate = debate
+        self.record_id = record_id
+        self.initial_state = state
+
+    @classmethod
+    def label(cls, debate: Debate, record_id: str) -> str:
+        """How the breadcrumb names this place."""
+        return cls.KIND.title()
+
+    def compose(self) -> ComposeResult:
+        yield Breadcrumb()
+        yield from self.compose_view()
+        yield Footer()
+
+    def compose_view(self) -> ComposeResult:
+        yield from ()
+
+    def on_mount(self) -> None:
+        # The cursor and scroll can only be placed once the lists have a size.
+        self.call_after_refresh(self.restore_state, self.initial_state)
+
+    def save_state(self) -> dict[str, Any]:
+        """The cursor and scroll to restore when the student comes back."""
+        return {}
+
+    def restore_state(self, state: dict[str, Any]) -> None:
+        """Put the cursor back where it was (or where the opener asked)."""

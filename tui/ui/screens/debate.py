@@ -1,0 +1,117 @@
+"""The debate: the motion, and each position's arguments side by side (tabbed when narrow)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Static
+from textual.widgets.option_list import Option
+
+from ..text import argument_row, plural
+from ..widgets.lists import KeyList
+from .base import ViewScreen
+
+
+class DebateScreen(ViewScreen):
+    KIND = "debate"
+    # Below 100 columns two lists side by side would clip claims: show one at a time.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    BINDINGS = [
+        Binding("tab,p", "switch_position", "Other side"),
+        Binding("shift+tab", "switch_position(-1)", "Previous side", show=False),
+        Binding("r", "answered_by", "Answered by"),
+    ]
+
+    @classmethod
+    def label(cls, debate, record_id: str) -> str:
+        return "Debate"
+
+    def compose_view(self) -> ComposeResult:
+        debate = self.debate
+        self.position_ids = list(debate.positions)
+        yield Static(Text.assemble(("Motion: ", "bold"), debate.info.motion), id="motion")
+        yield Static(id="position-tabs")
+        with Horizontal(id="positions"):
+            for number, position in enumerate(debate.positions.values()):
+                arguments = debate.arguments_of(position.id)
+                with Vertical(classes="position", id=f"position-{number}"):
+                    yield Static(
+                        Text.assemble((position.name, "bold"), f" ({position.side} the motion) · ",
+                                      (plural(len(arguments), "argument"), "dim"),
+                                      "\n", (position.stance, "italic")),
+                        classes="position-title")
+                    yield KeyList(*[Option(argument_row(debate, a), id=a.id) for a in arguments],
+                                  id=f"arguments-{number}", classes="arguments")
+
+    def lists(self) -> list[KeyList]:
+        return [self.query_one(f"#arguments-{n}", KeyList) for n in range(len(self.position_ids))]
+
+    @property
+    def current(self) -> int:
+        for number, column in enumerate(self.query(".position")):
+            if column.has_class("-current"):
+                return number
+        return 0
+
+    def show_position(self, number: int) -> None:
+        if not self.position_ids:
+            return
+        number %= len(self.position_ids)
+        for n, column in enumerate(self.query(".position")):
+            column.set_class(n == number, "-current")
+        self.lists()[number].focus()
+        self._draw_tabs(number)
+
+    def _draw_tabs(self, current: int) -> None:
+        tabs = Text()
+        for n, position in enumerate(self.debate.positions.values()):
+            label = f" {position.label} ({len(self.debate.arguments_of(position.id))}) "
+            tabs.append(label, style="reverse bold" if n == current else "dim")
+            tabs.append("  ")
+        tabs.append("tab: other side", style="dim")
+        self.query_one("#position-tabs", Static).update(tabs)
+
+    def on_descendant_focus(self, event) -> None:
+        # Clicking a list also makes its side the current one.
+        widget = event.widget
+        if isinstance(widget, KeyList) and widget.id and widget.id.startswith("arguments-"):
+            number = int(widget.id.rpartition("-")[2])
+            if number != self.current or not self.query(".position.-current"):
+                for n, column in enumerate(self.query(".position")):
+                    column.set_class(n == number, "-current")
+                self._draw_tabs(number)
+
+    def action_switch_position(self, step: int = 1) -> None:
+        self.show_position(self.current + step)
+
+    def on_option_list_option_selected(self, event: KeyList.OptionSelected) -> None:
+        event.stop()
+        self.app.open_view("argument", event.option_id)
+
+    def action_answered_by(self) -> None:
+        argument_id = self.lists()[self.current].highlighted_id() if self.position_ids else None
+        if argument_id is None:
+            return
+        answers = self.debate.rebutted_by(argument_id)
+        if not answers:
+            self.notify("Nobody on the other side answers this argument.", severity="warning")
+            return
+        self.app.open_view("argument", answers[0].id)
+
+    def save_state(self) -> dict[str, Any]:
+        return {"position": self.current,
+                "highlighted": [option_list.highlighted for option_list in self.lists()]}
+
+    def restore_state(self, state: dict[str, Any]) -> None:
+        lists = self.lists()
+        for option_list, highlighted in zip(lists, state.get("highlighted", ())):
+            if highlighted is not None and highlighted < option_list.option_count:
+                option_list.highlighted = highlighted
+        for option_list in lists:
+            if option_list.highlighted is None and option_list.option_count:
+                option_list.highlighted = 0
+        self.show_position(state.get("position", 0))

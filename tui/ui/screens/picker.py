@@ -1,0 +1,49 @@
+"""Choosing a pack when several are bundled: title, motion and counts of each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+from textual.widgets.option_list import Option
+
+from ..packsummary import summarise
+from ..widgets.lists import KeyList
+
+
+class PickerScreen(Screen):
+    """Lists the bundled packs; Enter opens one (a broken one ends the app with its problems)."""
+
+    def __init__(self, packs: list[Path]) -> None:
+        super().__init__()
+        self.packs = packs
+
+    def compose(self) -> ComposeResult:
+        yield Static("Choose a debate", id="picker-title")
+        options = []
+        for number, pack in enumerate(self.packs):
+            summary = summarise(pack)
+            prompt = Text.assemble((summary.title, "bold"), "\n", summary.motion or "",
+                                   "\n", (summary.counts_line(), "dim"))
+            options.append(Option(prompt, id=f"pack-{number}"))
+        yield KeyList(*options, id="packs")
+        yield Footer()
+
+    def on_option_list_option_selected(self, event: KeyList.OptionSelected) -> None:
+        event.stop()
+        pack = self.packs[int(event.option_id.rpartition("-")[2])]
+        from ...core.cache import load_pack_cached
+
+        result = load_pack_cached(pack)
+        if result.debate is None:
+            errors = len(result.errors)
+            lines = [str(problem) for problem in result.problems]
+            lines.append(f"{pack}: {errors} error{'' if errors == 1 else 's'}; "
+                         "the pack was not loaded.")
+            self.app.exit_message = "\n".join(lines)
+            self.app.exit(1)
+            return
+        self.app.use_debate(result.debate)

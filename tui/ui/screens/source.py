@@ -1,0 +1,138 @@
+"""A source: the whole article with the current quote highlighted, stepping passage by passage.
+
+Shows which arguments cite the current passage, who said it, and the source's
+metadata and artefact notes after the article.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Static
+from textual.widgets.option_list import Option
+
+from ...core.model import Quote, Source
+from ..text import argument_row, shorten, speaker_line
+from ..widgets.article import Article
+from ..widgets.lists import KeyList
+from .base import ViewScreen
+
+
+def about(source: Source) -> Text:
+    """The source's metadata and the notes on artefacts in the stored text."""
+    text = Text("\nAbout this source\n", style="bold underline")
+    rows = [("Outlet", source.outlet), ("Date", source.when)]
+    if source.date_reason:
+        rows.append(("Why this date", source.date_reason))
+    if source.original_file:
+        rows.append(("Original file", source.original_file))
+    rows.append(("Stored as", source.file))
+    if source.outlet_evidence:
+        rows.append(("Outlet evidence", source.outlet_evidence))
+    for name, value in rows:
+        text.append(f"{name}: ", style="bold")
+        text.append(f"{value}\n")
+    if source.artefacts:
+        text.append("Artefacts in the text:\n", style="bold")
+        for note in source.artefacts:
+            text.append(f"  • {note}\n")
+    if source.notes:
+        text.append("Notes: ", style="bold")
+        text.append(source.notes)
+    return text
+
+
+class SourceScreen(ViewScreen):
+    KIND = "source"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    BINDINGS = [
+        Binding("n", "step(1)", "Next passage"),
+        Binding("N", "step(-1)", "Previous passage", key_display="N"),
+        Binding("w", "speaker", "Who said it"),
+        Binding("c", "cited_by", "Cited by", show=False),
+    ]
+
+    @classmethod
+    def label(cls, debate, record_id: str) -> str:
+        source = debate.sources.get(record_id)
+        return shorten(source.outlet, 30) if source else record_id
+
+    @property
+    def source(self) -> Source:
+        return self.debate.sources[self.record_id]
+
+    def compose_view(self) -> ComposeResult:
+        source = self.source
+        self.passages: list[Quote] = self.debate.quotes_in(source.id)
+        self.current: Quote | None = None
+        yield Static(Text.assemble((source.headline, "bold"), "\n",
+                                   (f"{source.outlet} · {source.when}", "dim")),
+                     id="source-head")
+        with Vertical(id="source-body"):
+            with Article(source, self.passages, id="article"):
+                pass
+            with Vertical(id="passage-panel"):
+                yield Static(id="passage-info")
+                yield KeyList(id="cited-by")
+
+    def on_mount(self) -> None:
+        self.query_one("#article", Article).mount(Static(about(self.source), id="about"))
+        super().on_mount()
+
+    def show_passage(self, quote: Quote | None, *, scroll: bool = True) -> None:
+        self.current = quote
+        self.query_one("#article", Article).show(quote, scroll=scroll)
+        info = self.query_one("#passage-info", Static)
+        cited = self.query_one("#cited-by", KeyList)
+        cited.clear_options()
+        if quote is None:
+            info.update(Text("No quoted passage in this source.", style="dim"))
+            return
+        number = self.passages.index(quote) + 1
+        info.update(Text.assemble(
+            (f"Passage {number} of {len(self.passages)}", "bold"), " · ",
+            speaker_line(self.debate, quote.speaker),
+            (" (reported)" if quote.kind == "reported" else "", "dim"),
+            "\n", ("Cited by:", "bold")))
+        arguments = self.debate.citing(quote.id)
+        cited.add_options([Option(argument_row(self.debate, a, with_position=True), id=a.id)
+                           for a in arguments])
+        if arguments:
+            cited.highlighted = 0
+
+    def action_step(self, step: int) -> None:
+        if not self.passages:
+            self.notify("No quoted passage in this source.", severity="warning")
+            return
+        index = self.passages.index(self.current) if self.current in self.passages else -1
+        self.show_passage(self.passages[(index + step) % len(self.passages)])
+
+    def action_speaker(self) -> None:
+        if self.current is not None and self.current.speaker in self.debate.speakers:
+            self.app.open_view("speaker", self.current.speaker)
+
+    def action_cited_by(self) -> None:
+        self.query_one("#cited-by", KeyList).focus()
+
+    def on_option_list_option_selected(self, event: KeyList.OptionSelected) -> None:
+        event.stop()
+        self.app.open_view("argument", event.option_id)
+
+    def save_state(self) -> dict[str, Any]:
+        return {"quote": self.current.id if self.current else None,
+                "scroll_y": self.query_one("#article", Article).scroll_y}
+
+    def restore_state(self, state: dict[str, Any]) -> None:
+        quote = self.debate.quotes.get(state.get("quote") or "")
+        if quote not in self.passages:
+            quote = self.passages[0] if self.passages else None
+        scroll_y = state.get("scroll_y")
+        self.show_passage(quote, scroll=scroll_y is None)
+        article = self.query_one("#article", Article)
+        if scroll_y is not None:
+            article.call_after_refresh(article.scroll_to, y=scroll_y, animate=False)
+        article.focus()

@@ -1,0 +1,35 @@
+"""Which screen shows which kind of place: the one table to extend with a new view.
+
+Screens are imported only when first opened, so start-up pays for the debate
+screen alone. Another feature adds its screen with `register_view`.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .screens.base import ViewScreen
+
+_VIEWS: dict[str, str] = {
+    "debate": "tui.ui.screens.debate:DebateScreen",
+    "argument": "tui.ui.screens.argument:ArgumentScreen",
+    "source": "tui.ui.screens.source:SourceScreen",
+    "speaker": "tui.ui.screens.speaker:SpeakerScreen",
+    "facts": "tui.ui.screens.facts:FactsScreen",
+}
+
+
+def register_view(kind: str, target: str) -> None:
+    """Make `app.open_view(kind, id)` open the screen at `"package.module:Class"`."""
+    _VIEWS[kind] = target
+
+
+def view_class(kind: str) -> type[ViewScreen]:
+    module_name, _, class_name = _VIEWS[kind].partition(":")
+    return getattr(import_module(module_name), class_name)
+
+
+def known_kinds() -> tuple[str, ...]:
+    return tuple(_VIEWS)

@@ -1,0 +1,1 @@
+"""Widgets the explorer's screens are built from."""
