@@ -58,11 +58,20 @@ def export(args: argparse.Namespace) -> int:
     debate = _load_or_report(pack).debate
     if debate is None:
         return 1
-    if args.format == "json":
-        from .core.export_json import to_json as render
+    if args.case:
+        from .core.handout import saved_handout
+
+        text, messages = saved_handout(debate, args.data_dir)
+        for message in messages:
+            print(message, file=sys.stderr)
+        if text is None:
+            return 1
+    elif args.format == "json":
+        from .core.export_json import to_json
+        text = to_json(debate)
     else:
-        from .core.export_markdown import to_markdown as render
-    text = render(debate)
+        from .core.export_markdown import to_markdown
+        text = to_markdown(debate)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:
@@ -80,6 +89,10 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     out.add_argument("pack", nargs="?", help="a pack folder or bundled pack name")
     out.add_argument("--format", choices=("json", "markdown"), default="markdown")
     out.add_argument("-o", "--output", help="write to this file instead of standard output")
+    out.add_argument("--case", action="store_true",
+                     help="export your saved case for this pack as a Markdown handout")
+    out.add_argument("--data-dir", help="the folder of saved cases (default: "
+                     "$DEBATE_EXPLORER_DATA_DIR, else your user data folder)")
     out.set_defaults(run=export)
     return parser
 

@@ -1,0 +1,96 @@
+"""A student's case as a printable Markdown handout: their side, their arguments in
+speaking order with their notes and evidence, what they expect from the other
+side with their planned rebuttals, and the sources they rely on."""
+
+from __future__ import annotations
+
+from .case import Case, CaseEntry, Expected
+from .export_markdown import attribution
+from .model import Debate, Source
+
+
+def to_handout(debate: Debate, case: Case) -> str:
+    info = debate.info
+    lines = [f"# My case: {info.title}", "", f"**Motion:** {info.motion}", ""]
+    if case.side in debate.positions:
+        position = debate.positions[case.side]
+        lines += [f"**My side:** {position.name} ({position.side} the motion). "
+                  f"{position.stance}", ""]
+    else:
+        lines += ["**My side:** not chosen yet.", ""]
+    lines += ["## My arguments, in speaking order", ""]
+    if not case.entries:
+        lines += ["*No arguments in the case yet.*", ""]
+    for number, entry in enumerate(case.entries, 1):
+        lines += _entry(debate, entry, number)
+    lines += ["## What the other side will say", ""]
+    if not case.expected:
+        lines += ["*No opposing arguments listed yet.*", ""]
+    for number, expected in enumerate(case.expected, 1):
+        lines += _expected(debate, expected, number)
+    lines += _sources(debate, case)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _entry(debate: Debate, entry: CaseEntry, number: int) -> list[str]:
+    argument = debate.arguments.get(entry.argument)
+    if argument is None:
+        lines = [f"### {number}. (no longer in the pack: `{entry.argument}`)", ""]
+    else:
+        lines = [f"### {number}. {argument.claim}", ""]
+    lines += ["**My notes:**", "", entry.notes.strip() or "*No notes yet.*", ""]
+    lines += ["**Evidence:**", ""]
+    if not entry.quotes:
+        lines += ["*No evidence chosen yet.*", ""]
+    for quote_id in entry.quotes:
+        quote = debate.quotes.get(quote_id)
+        if quote is None:
+            lines += [f"*A quote that is no longer in the pack: `{quote_id}`.*", ""]
+            continue
+        lines += [f"> {' '.join(quote.text.split())}", ">",
+                  f"> — {attribution(debate, quote)}", ""]
+    return lines
+
+
+def _expected(debate: Debate, expected: Expected, number: int) -> list[str]:
+    argument = debate.arguments.get(expected.argument)
+    if argument is None:
+        lines = [f"### {number}. (no longer in the pack: `{expected.argument}`)", ""]
+    else:
+        side = debate.positions[argument.position].label
+        lines = [f"### {number}. {argument.claim} ({side})", ""]
+    return lines + ["**My rebuttal:**", "",
+                    expected.rebuttal.strip() or "*No rebuttal planned yet.*", ""]
+
+
+def _sources(debate: Debate, case: Case) -> list[str]:
+    used: dict[str, Source] = {}
+    for entry in case.entries:
+        for quote_id in entry.quotes:
+            if quote_id in debate.quotes:
+                source = debate.sources[debate.quotes[quote_id].source]
+                used.setdefault(source.id, source)
+    lines = ["## Sources", ""]
+    if not used:
+        return lines + ["*No evidence chosen yet, so no sources.*", ""]
+    for source in used.values():
+        lines.append(f"- **{source.headline}** — {source.outlet}, {source.when}.")
+    return lines + [""]
+
+
+def saved_handout(debate: Debate, data_dir: str | None = None) -> tuple[str | None, list[str]]:
+    """The handout of the case saved for this pack (None if there is none), and
+    messages for the user. For `debate-explorer export --case`."""
+    from .storage import Storage, StorageError
+
+    storage = Storage(debate.folder, data_dir)
+    if not storage.exists():
+        return None, [f"No case saved for this pack yet (looked for {storage.path}). "
+                      "Build one in the explorer first."]
+    try:
+        case, outcome = storage.load()
+    except StorageError as error:
+        return None, [str(error)]
+    if case.is_empty():  # the file was damaged and moved aside
+        return None, outcome.messages
+    return to_handout(debate, case), outcome.messages
