@@ -136,7 +136,11 @@ class ExplorerApp(App[int]):
         from .screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.screen))
+            from .commands import key_actions
+
+            name = getattr(self.screen, "KIND", "") or type(self.screen).__name__
+            self.push_screen(HelpScreen(name.replace("Screen", "").title(),
+                                        key_actions(self.screen)))
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"

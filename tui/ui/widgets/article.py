@@ -59,9 +59,9 @@ class Article(VerticalScroll):
         text = self.query_one("#article-text", Static)
         text.update(marked_article(self.source, self.quotes, current))
         if current is not None and scroll:
-            self.call_after_refresh(self._scroll_to, current)
+            self.call_after_refresh(self._bring_into_view, current)
 
-    def _scroll_to(self, quote: Quote) -> None:
+    def _bring_into_view(self, quote: Quote) -> None:
         text = self.query_one("#article-text", Static)
         line = line_of(self.source.text, quote.start, text.content_size.width)
         self.scroll_to(y=max(line - self.scrollable_content_region.height // 3, 0),

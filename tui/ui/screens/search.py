@@ -1,0 +1,98 @@
+"""Search (`/`): arguments, quotes, speakers, sources and facts, typo tolerant, grouped by kind.
+
+Dismisses with the chosen record as `(kind, id)`; the app opens it.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Select, Static
+from textual.widgets.option_list import Option
+
+from ...core.model import Debate
+from ..widgets.lists import KeyList
+
+KIND_TITLES = {"argument": "Arguments", "quote": "Quotes", "speaker": "Speakers",
+               "source": "Sources", "fact": "Facts"}
+PER_KIND = 20  # enough to scan by eye; typing more narrows it
+
+
+class SearchScreen(ModalScreen[tuple[str, str] | None]):
+    BINDINGS = [
+        Binding("escape", "close", "Close"),
+        Binding("down", "to_results", "Results", show=False),
+    ]
+
+    def __init__(self, debate: Debate, query: str = "") -> None:
+        super().__init__()
+        self.debate = debate
+        self.query_text = query
+
+    def compose(self) -> ComposeResult:
+        debate = self.debate
+        with Vertical(id="search-dialog"):
+            yield Static(Text("Search", style="bold"), id="search-title")
+            yield Input(self.query_text, id="search-input", compact=True,
+                        placeholder="arguments, quotes, speakers, sources, facts")
+            with Horizontal(id="search-filters"):
+                yield Select([(t.name, t.id) for t in debate.themes.values()],
+                             prompt="Any theme", id="theme-filter", compact=True)
+                yield Select([(s.name, s.id) for s in debate.speakers.values()],
+                             prompt="Any speaker", id="speaker-filter", compact=True)
+            yield KeyList(id="results")
+            yield Static(Text("enter open · ↓ to results · tab to filters · esc close",
+                              style="dim"), id="search-hint")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        self.refresh_results()
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def refresh_results(self) -> None:
+        query = self.query_one(Input).value
+        results = self.query_one("#results", KeyList)
+        results.clear_options()
+        if not query.strip():
+            results.add_option(Option(Text("Type to search; typos are fine.", style="dim"),
+                                      disabled=True))
+            return
+        theme = self.query_one("#theme-filter", Select).value
+        speaker = self.query_one("#speaker-filter", Select).value
+        grouped = self.app.search_index.grouped(
+            query, limit=PER_KIND,
+            themes=frozenset({theme}) if isinstance(theme, str) else None,
+            speaker=speaker if isinstance(speaker, str) else None)
+        options: list[Option] = []
+        for kind, hits in grouped.items():
+            options.append(Option(Text(f"{KIND_TITLES.get(kind, kind)} ({len(hits)})",
+                                       style="bold underline"), disabled=True))
+            options += [Option(Text.assemble(hit.label, "\n", (hit.detail, "dim")),
+                               id=f"{hit.kind}:{hit.id}") for hit in hits]
+        if not options:
+            options.append(Option(Text("Nothing found.", style="dim"), disabled=True))
+        results.add_options(options)
+        results.action_first()
+
+    @on(Input.Submitted)
+    def open_first(self) -> None:
+        results = self.query_one("#results", KeyList)
+        if results.highlighted_id():
+            self.dismiss(tuple(results.highlighted_id().split(":", 1)))
+
+    @on(KeyList.OptionSelected, "#results")
+    def open_selected(self, event: KeyList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(tuple(event.option_id.split(":", 1)))
+
+    def action_to_results(self) -> None:
+        if self.query_one(Input).has_focus:
+            self.query_one("#results", KeyList).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

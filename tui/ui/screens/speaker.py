@@ -1,0 +1,87 @@
+"""A speaker: who they are, which side they take, every quote and the arguments they carry."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Static
+from textual.widgets.option_list import Option
+
+from ..text import argument_row, quote_card, shorten
+from ..widgets.lists import KeyList
+from .argument import heading
+from .base import ViewScreen
+
+
+class SpeakerScreen(ViewScreen):
+    KIND = "speaker"
+    BINDINGS = [Binding("s", "open_source", "In source")]
+
+    @classmethod
+    def label(cls, debate, record_id: str) -> str:
+        speaker = debate.speakers.get(record_id)
+        return shorten(speaker.name, 30) if speaker else record_id
+
+    def compose_view(self) -> ComposeResult:
+        debate = self.debate
+        speaker = debate.speakers[self.record_id]
+        position = debate.positions.get(speaker.position or "")
+        head = Text.assemble((speaker.name, "bold"), "\n", speaker.role,
+                             (f" · {speaker.organisation}" if speaker.organisation else "", "dim"),
+                             "\nPosition: ",
+                             position.name if position else "takes neither side")
+        if speaker.stance_note:
+            head.append(f"\n{speaker.stance_note}", style="italic")
+        for described in speaker.described_as:
+            source = debate.sources.get(described.source)
+            head.append(f"\nIn {source.outlet if source else described.source}: ", style="dim")
+            head.append(described.role)
+        yield Static(head, id="speaker-head")
+
+        quotes = debate.quotes_by(speaker.id)
+        carried = list(dict.fromkeys(a.id for q in quotes for a in debate.citing(q.id)))
+        options: list[Option | None] = [heading("Arguments they carry", len(carried), "none")]
+        options += [Option(argument_row(debate, debate.arguments[a], with_position=True),
+                           id=f"argument:{a}") for a in carried]
+        options.append(heading("Quotes", len(quotes), "none"))
+        for quote in quotes:
+            options += [Option(quote_card(debate, quote), id=f"quote:{quote.id}"), None]
+        yield KeyList(*options, id="speaker-links")
+
+    @property
+    def links(self) -> KeyList:
+        return self.query_one("#speaker-links", KeyList)
+
+    def _open(self, option_id: str) -> None:
+        kind, _, record_id = option_id.partition(":")
+        if kind == "quote":
+            quote = self.debate.quotes[record_id]
+            self.app.open_view("source", quote.source, quote=quote.id)
+        else:
+            self.app.open_view(kind, record_id)
+
+    def on_option_list_option_selected(self, event: KeyList.OptionSelected) -> None:
+        event.stop()
+        self._open(event.option_id)
+
+    def action_open_source(self) -> None:
+        current = self.links.highlighted_id() or ""
+        quotes = [o.id for o in self.links.options if o.id and o.id.startswith("quote:")]
+        target = current if current.startswith("quote:") else (quotes[0] if quotes else None)
+        if target:
+            self._open(target)
+
+    def save_state(self) -> dict[str, Any]:
+        return {"highlighted": self.links.highlighted, "scroll_y": self.links.scroll_y}
+
+    def restore_state(self, state: dict[str, Any]) -> None:
+        highlighted = state.get("highlighted")
+        if highlighted is not None and highlighted < self.links.option_count:
+            self.links.highlighted = highlighted
+            self.links.scroll_to(y=state.get("scroll_y", 0), animate=False)
+        else:
+            self.links.action_first()
+        self.links.focus()
