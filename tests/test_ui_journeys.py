@@ -1,0 +1,182 @@
+"""The explorer's main journeys, driven by real key presses, checked on what is shown."""
+
+from __future__ import annotations
+
+from argparse import Namespace
+
+from textual.widgets import Static
+
+from tui.ui.screens.argument import ArgumentScreen
+from tui.ui.screens.debate import DebateScreen
+from tui.ui.screens.source import SourceScreen
+from tui.ui.widgets.article import line_of
+from tui.ui.widgets.breadcrumb import Breadcrumb
+from ui_fixtures import broken_pack, explorer, isolated_home, screen_text  # noqa: F401
+
+
+def shown(widget) -> str:
+    """The plain text a Static or the breadcrumb shows."""
+    rendered = widget.render()
+    return rendered.plain if hasattr(rendered, "plain") else str(rendered)
+
+
+def highlighted_spans(article: Static, plain: str) -> list[str]:
+    """The passages drawn in reverse video and bold: the current quote's highlight."""
+    content = article.render()
+    assert content.plain == plain
+    return [plain[span.start:span.end] for span in content.spans
+            if getattr(span.style, "reverse", False) and getattr(span.style, "bold", False)]
+
+
+async def test_argument_rebuttal_quote_in_source_then_back_twice(explorer):
+    app = explorer()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, DebateScreen)
+        await pilot.press("enter")
+        assert isinstance(app.screen, ArgumentScreen)
+        assert app.screen.record_id == "room-saves-lives"
+        links = app.screen.links
+        await pilot.press("j")  # the second quote card
+        assert links.highlighted_id() == "quotes:quote:deaths-120"
+        where_it_was = links.highlighted
+
+        await pilot.press("r")  # one key to the other side's answer
+        assert isinstance(app.screen, ArgumentScreen)
+        assert app.screen.record_id == "evidence-mixed"
+        assert "The evidence for rooms is mixed." in shown(app.screen.query_one("#argument-head"))
+
+        await pilot.press("s")  # one key from its quote to the passage
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SourceScreen)
+        source = app.debate.sources["report"]
+        article = screen.query_one("#article-text", Static)
+        quote = app.debate.quotes["mixed"]
+        passage = source.text[quote.start:quote.end]
+        assert passage.startswith("The minister said the evidence was")
+        assert highlighted_spans(article, source.text) == [passage]
+        scroller = screen.query_one("#article")
+        line = line_of(source.text, quote.start, article.content_size.width)
+        assert scroller.scroll_y <= line < scroller.scroll_y + scroller.size.height
+        assert "Passage 2 of 4" in shown(screen.query_one("#passage-info"))
+        crumb = shown(screen.query_one(Breadcrumb))
+        assert crumb.endswith("The evidence for rooms is mixed. › Test Gazette")
+
+        await pilot.press("backspace", "backspace")
+        assert isinstance(app.screen, ArgumentScreen)
+        assert app.screen.record_id == "room-saves-lives"
+        await pilot.pause()
+        assert app.screen.links.highlighted == where_it_was
+        assert app.screen.links.has_focus
+        assert shown(app.screen.query_one(Breadcrumb)) == "Debate › A supervised room saves lives."
+
+        await pilot.press("right_square_bracket")  # and forward again
+        assert app.screen.record_id == "evidence-mixed"
+
+
+async def test_stepping_through_the_quoted_passages_of_a_source(explorer):
+    app = explorer()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_view("source", "report", quote="save-lives")
+        await pilot.pause()
+        screen = app.screen
+        text = app.debate.sources["report"].text
+        article = screen.query_one("#article-text", Static)
+        assert highlighted_spans(article, text) == ["It will save lives,"]
+        await pilot.press("n")
+        assert "The minister said the evidence" in highlighted_spans(article, text)[0]
+        cited = screen.query_one("#cited-by")
+        assert cited.highlighted_id() == "evidence-mixed"
+        await pilot.press("N", "N")  # previous wraps round to the last passage
+        assert highlighted_spans(article, text) == ["Official figures put the number at 95 for 2018."]
+        assert "Passage 4 of 4" in shown(screen.query_one("#passage-info"))
+        await pilot.press("w")
+        assert app.screen.KIND == "speaker" and app.screen.record_id == "minister"
+
+
+async def test_a_typo_search_finds_the_argument_and_enter_opens_it(explorer):
+    app = explorer()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"evidnce mixd")
+        results = app.screen.query_one("#results")
+        assert results.highlighted_id() == "argument:evidence-mixed"
+        headings = [o.prompt.plain for o in results.options if o.disabled]
+        assert headings[0] == "Arguments (1)"
+        await pilot.press("enter")
+        assert isinstance(app.screen, ArgumentScreen)
+        assert app.screen.record_id == "evidence-mixed"
+
+
+async def test_search_filters_by_speaker(explorer):
+    app = explorer()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"town")
+        results = app.screen.query_one("#results")
+        assert {"quote:deaths-120", "fact:deaths-2018"} <= {o.id for o in results.options}
+        app.screen.query_one("#speaker-filter").value = "minister"
+        await pilot.pause()
+        ids = {o.id for o in results.options if o.id}
+        assert "fact:deaths-2018" in ids and "quote:deaths-120" not in ids
+
+
+async def test_help_lists_the_keys_of_the_current_screen(explorer):
+    app = explorer()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", "question_mark")
+        text = "\n".join(" ".join(line.split()) for line in screen_text(app).splitlines())
+        for expected in ("r Answered by", "s In source", "/ Search", "? Keys", "q Quit",
+                         "esc Back", "↓, j Down"):
+            assert expected in text, text
+        await pilot.press("escape")
+        assert isinstance(app.screen, ArgumentScreen)
+
+
+async def test_every_key_of_the_screen_is_in_the_command_palette(explorer):
+    app = explorer()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"Answered by", "In source", "Search", "Facts", "Back", "Forward"} <= titles
+
+
+async def test_at_80_columns_the_sides_are_tabs_and_tab_switches(explorer):
+    app = explorer()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert screen.has_class("-narrow")
+        visible = [c.id for c in screen.query(".position") if c.display]
+        assert visible == ["position-0"]
+        assert "Council (1)" in shown(screen.query_one("#position-tabs"))
+        await pilot.press("tab")
+        visible = [c.id for c in screen.query(".position") if c.display]
+        assert visible == ["position-1"]
+        await pilot.press("enter")
+        assert app.screen.record_id == "evidence-mixed"
+
+
+async def test_facts_flag_conflicting_figures_side_by_side(explorer):
+    app = explorer()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f")
+        await pilot.pause()
+        this = shown(app.screen.query_one("#fact-this"))
+        other = shown(app.screen.query_one("#fact-other"))
+        assert "about 120 deaths" in this
+        assert "Conflicts with" in other and "95 deaths" in other
+        assert "Different years and counts" in other
+        await pilot.press("enter")
+        assert isinstance(app.screen, SourceScreen)
+        assert app.screen.current.id == "deaths-120"
+
+
+def test_a_broken_pack_exits_1_with_its_message(broken_pack, capsys):
+    from tui.ui.launch import run
+
+    status = run(broken_pack, Namespace(pack=str(broken_pack)))
+    err = capsys.readouterr().err
+    assert status == 1
+    assert "'rebuts' refers to argument 'evidence-mixd', which does not exist" in err
+    assert err.rstrip().endswith(f"{broken_pack}: 1 error; the pack was not loaded.")
+    assert "Traceback" not in err
