@@ -37,7 +37,7 @@ async def test_argument_rebuttal_quote_in_source_then_back_twice(explorer):
         assert isinstance(app.screen, ArgumentScreen)
         assert app.screen.record_id == "room-saves-lives"
         links = app.screen.links
-        await pilot.press("j")  # the second quote card
+        await pilot.press("j", "down")  # past the summary to the second quote card
         assert links.highlighted_id() == "quotes:quote:deaths-120"
         where_it_was = links.highlighted
 

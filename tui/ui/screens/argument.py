@@ -53,8 +53,6 @@ class ArgumentScreen(ViewScreen):
         if position is not None:
             head.append(f"{position.name} ({position.side} the motion)\n", style="dim")
         head.append(argument.claim, style="bold")
-        head.append("\n\nSummary (the pack's, not a quote): ", style="italic dim")
-        head.append(argument.summary)
         themes = theme_names(debate, argument.themes)
         if themes:
             head.append("\nThemes: ", style="dim")
@@ -63,7 +61,11 @@ class ArgumentScreen(ViewScreen):
 
     def _links(self) -> list[Option | None]:
         debate, argument = self.debate, self.argument
-        options: list[Option | None] = []
+        # The summary scrolls with the list, so a long one never pushes the links off screen.
+        options: list[Option | None] = [
+            Option(Text("Summary (the pack's own words, not a quote)", style="bold underline"),
+                   disabled=True),
+            Option(Text(argument.summary), id="summary"), None]
 
         def section(name: str, title: str, empty: str, kind: str, items: list) -> None:
             options.append(heading(title, len(items), empty))
@@ -98,6 +100,8 @@ class ArgumentScreen(ViewScreen):
         return self.query_one("#links", KeyList)
 
     def _open(self, option_id: str) -> None:
+        if option_id == "summary":
+            return  # the summary is there to read; the cursor starts on it
         _, kind, record_id = option_id.split(":", 2)
         if kind == "quote":
             quote = self.debate.quotes[record_id]

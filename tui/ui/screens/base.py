@@ -33,7 +33,7 @@ class ViewScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Breadcrumb()
         yield from self.compose_view()
-        yield Footer()
+        yield Footer(compact=True)
 
     def compose_view(self) -> ComposeResult:
         yield from ()

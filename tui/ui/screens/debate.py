@@ -44,8 +44,10 @@ class DebateScreen(ViewScreen):
                                       (plural(len(arguments), "argument"), "dim"),
                                       "\n", (position.stance, "italic")),
                         classes="position-title")
-                    yield KeyList(*[Option(argument_row(debate, a), id=a.id) for a in arguments],
-                                  id=f"arguments-{number}", classes="arguments")
+                    options: list[Option | None] = []
+                    for argument in arguments:  # a rule between arguments, to read them apart
+                        options += [Option(argument_row(debate, argument), id=argument.id), None]
+                    yield KeyList(*options[:-1], id=f"arguments-{number}", classes="arguments")
 
     def lists(self) -> list[KeyList]:
         return [self.query_one(f"#arguments-{n}", KeyList) for n in range(len(self.position_ids))]

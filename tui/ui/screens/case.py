@@ -1,0 +1,355 @@
+"""The student's case: their arguments in speaking order with evidence and notes,
+and what they expect from the other side with their planned rebuttals.
+
+The list on the left is the case; the panel on the right edits the highlighted
+item. Typing is saved half a second after the last key (and on leaving), each
+save atomic and merged with any other copy of the app (`tui.core.storage`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Static, TextArea
+from textual.widgets.option_list import Option
+
+from ...core.case import CaseError, opposing_arguments
+from ...core.handout import to_handout
+from ...core.storage import write_atomically
+from ..casebook import CaseBook
+from ..widgets.lists import KeyList
+from . import case_rows as rows
+from .case_dialogs import AddDialog, ExportDialog, SideDialog
+
+SAVE_DELAY = 0.5  # seconds after the last key press
+
+
+class CaseList(KeyList):
+    BINDINGS = [Binding("enter", "select", "Write notes")]
+
+
+class EvidenceList(KeyList):
+    BINDINGS = [Binding("enter", "select", "Attach/detach")]
+
+
+class CaseScreen(Screen):
+    CSS_PATH = "case.tcss"
+    BINDINGS = [
+        Binding("escape", "close", "Back"),
+        Binding("n", "write", "Write notes", show=False),
+        Binding("e", "evidence", "Evidence"),
+        Binding("K,shift+up", "move(-1)", "Move up", key_display="K"),
+        Binding("J,shift+down", "move(1)", "Move down", key_display="J"),
+        Binding("x,delete", "remove", "Remove"),
+        Binding("u", "undo", "Undo remove", show=False),
+        Binding("a", "add", "Add"),
+        Binding("E", "expect_all", "Expect all", key_display="E", show=False),
+        Binding("s", "side", "Side", show=False),
+        Binding("h", "handout", "Handout"),
+        Binding("D", "drill", "Drill", key_display="D"),
+        Binding("o", "open_argument", "Open in explorer", show=False),
+    ]
+
+    def __init__(self, casebook: CaseBook) -> None:
+        super().__init__()
+        self.casebook = casebook
+        self.debate = casebook.debate
+        self._editing: tuple[str, str] | None = None  # ("case" | "expected", argument id)
+        self._save_timer: Timer | None = None
+        self._removed = None  # (entry, index) of the last removal, for undo
+
+    @property
+    def case(self):
+        return self.casebook.case
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="case-head")
+        with Horizontal(id="case-body"):
+            yield CaseList(id="case-list")
+            with Vertical(id="case-detail"):
+                yield Static(id="detail-head")
+                yield EvidenceList(id="evidence")
+                yield TextArea(id="notes", soft_wrap=True, tab_behavior="focus")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._refresh_list()
+        self.query_one("#case-list").focus()
+        self._show_news()
+        if self.case.side is None:
+            self.action_side()
+
+    # -- showing ------------------------------------------------------------------
+
+    @property
+    def case_list(self) -> KeyList:
+        return self.query_one("#case-list", KeyList)
+
+    def _refresh_list(self, highlight: str | None = None) -> None:
+        debate, case = self.debate, self.case
+        side = debate.positions.get(case.side or "")
+        head = (f"Your case · you argue {side.name} ({side.side} the motion)" if side
+                else "Your case · no side chosen yet (press s)")
+        if self.casebook.side_is_assigned:
+            head += " · assigned by your teacher"
+        self.query_one("#case-head", Static).update(head)
+        options: list[Option] = [rows.heading("Your arguments, in speaking order",
+                                              len(case.entries), "press a to add one")]
+        options += [Option(rows.entry_row(debate, n, e), id=f"case:{e.argument}")
+                    for n, e in enumerate(case.entries, 1)]
+        options.append(rows.heading("Expect from the other side", len(case.expected),
+                                    "press a to add one, E for all"))
+        options += [Option(rows.expected_row(debate, case, x), id=f"expected:{x.argument}")
+                    for x in case.expected]
+        current = highlight or self.case_list.highlighted_id()
+        self.case_list.set_options(options)
+        if not (current and self.case_list.highlight_id(current)):
+            self.case_list.action_first()
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        current = self.case_list.highlighted_id()
+        notes = self.query_one("#notes", TextArea)
+        evidence = self.query_one("#evidence", KeyList)
+        if current is None:
+            self._editing = None
+            self.query_one("#detail-head", Static).update(
+                "Add arguments with a. Enter writes notes on the highlighted one.")
+            evidence.set_options([])
+            notes.load_text("")
+            notes.disabled = True
+            return
+        kind, argument_id = current.split(":", 1)
+        self._editing = (kind, argument_id)
+        self.query_one("#detail-head", Static).update(
+            rows.detail_head(self.debate, argument_id, opposing=kind == "expected"))
+        notes.disabled = False
+        if kind == "case":
+            entry = self.case.entry(argument_id)
+            evidence.border_title = "Evidence (Enter attaches or detaches)"
+            evidence.set_options(rows.evidence_options(self.debate, entry))
+            notes.border_title = "Your notes"
+            text = entry.notes
+        else:
+            expected = self.case.expecting(argument_id)
+            evidence.border_title = "The pack's answers from your side (suggestions)"
+            evidence.set_options(rows.suggestion_options(self.debate, self.case, argument_id))
+            notes.border_title = "Your rebuttal"
+            text = expected.rebuttal
+        if notes.text != text:
+            notes.load_text(text)
+
+    def _show_news(self) -> None:
+        for message, severity in self.casebook.take_news():
+            self.notify(message, severity=severity, timeout=15)
+
+    def on_option_list_option_highlighted(self, event: KeyList.OptionHighlighted) -> None:
+        if event.option_list.id == "case-list":
+            self._flush()
+            self._show_detail()
+
+    def on_option_list_option_selected(self, event: KeyList.OptionSelected) -> None:
+        event.stop()
+        if event.option_list.id == "case-list":
+            self.action_write()
+        elif self._editing and self._editing[0] == "case":
+            self._toggle_quote(self._editing[1], event.option_id)
+
+    # -- writing, saved after a pause ---------------------------------------------
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if self._editing is None or event.text_area.disabled:
+            return
+        kind, argument_id = self._editing
+        text = event.text_area.text
+        entry, expected = self.case.entry(argument_id), self.case.expecting(argument_id)
+        if kind == "case" and entry and entry.notes != text:
+            self.case.set_notes(argument_id, text)
+        elif kind == "expected" and expected and expected.rebuttal != text:
+            self.case.set_rebuttal(argument_id, text)
+        else:
+            return  # the panel was only loaded with the saved text
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self._save_typing)
+
+    def _save_typing(self) -> None:
+        self._save_timer = None
+        self.casebook.save()
+        self._show_news()
+        current = self.case_list.highlighted_id()
+        if current is not None:  # the row says "notes" once there are some
+            kind, argument_id = current.split(":", 1)
+            if kind == "case":
+                entry = self.case.entry(argument_id)
+                number = self.case.entries.index(entry) + 1
+                prompt = rows.entry_row(self.debate, number, entry)
+            else:
+                prompt = rows.expected_row(self.debate, self.case,
+                                           self.case.expecting(argument_id))
+            self.case_list.replace_option_prompt(current, prompt)
+
+    def _flush(self) -> None:
+        """Save typing that is still waiting for its pause."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_typing()
+
+    def _change(self, highlight: str | None = None) -> None:
+        """After an edit of the case's structure: save now and show it."""
+        self._flush()
+        self.casebook.save()
+        self._refresh_list(highlight)
+        self._show_news()
+
+    # -- actions --------------------------------------------------------------------
+
+    def _selected(self, kind: str | None = None) -> tuple[str, str] | None:
+        current = self.case_list.highlighted_id()
+        if current is None:
+            return None
+        found = tuple(current.split(":", 1))
+        return found if kind is None or found[0] == kind else None
+
+    def action_close(self) -> None:
+        if self.focused is not self.case_list:
+            self.case_list.focus()
+            return
+        self._flush()
+        self.dismiss()
+
+    def action_write(self) -> None:
+        if self._editing is not None:
+            self.query_one("#notes", TextArea).focus()
+
+    def action_evidence(self) -> None:
+        if self._editing is not None:
+            self.query_one("#evidence", KeyList).focus()
+
+    def _toggle_quote(self, argument_id: str, quote_id: str) -> None:
+        entry = self.case.entry(argument_id)
+        if quote_id in entry.quotes:
+            self.case.detach(argument_id, quote_id)
+        elif quote_id in self.debate.quotes:
+            self.case.attach(self.debate, argument_id, quote_id)
+        evidence = self.query_one("#evidence", KeyList)
+        highlighted = evidence.highlighted
+        self._change()
+        evidence.highlighted = highlighted
+
+    def action_move(self, step: int) -> None:
+        selected = self._selected()
+        if selected is None:
+            return
+        kind, argument_id = selected
+        if kind == "case":
+            self.case.move(argument_id, step)
+        else:
+            self.case.move_expected(argument_id, step)
+        self._change(f"{kind}:{argument_id}")
+
+    def action_remove(self) -> None:
+        selected = self._selected()
+        if selected is None:
+            return
+        kind, argument_id = selected
+        if kind == "case":
+            entry = self.case.entry(argument_id)
+            self._removed = (entry, self.case.entries.index(entry))
+            self.case.remove(argument_id)
+            self.notify("Removed from your case, with its notes. Press u to undo.", timeout=6)
+        else:
+            self.case.unexpect(argument_id)
+            self.notify("Removed from what you expect.", timeout=4)
+        self._change()
+
+    def action_undo(self) -> None:
+        if self._removed is None:
+            self.notify("Nothing to undo.", timeout=3)
+            return
+        entry, index = self._removed
+        self._removed = None
+        self.case.reinstate(entry, index)
+        self._change(f"case:{entry.argument}")
+
+    def action_add(self) -> None:
+        if self.case.side is None:
+            self.action_side()
+            return
+        self.app.push_screen(AddDialog(self.debate, self.case), self._added)
+
+    def _added(self, argument_id: str | None) -> None:
+        if argument_id is None:
+            return
+        self.notify(self.case.collect(self.debate, argument_id), timeout=3)
+        kind = "case" if self.case.entry(argument_id) else "expected"
+        self._change(f"{kind}:{argument_id}")
+
+    def action_expect_all(self) -> None:
+        if self.case.side is None:
+            self.action_side()
+            return
+        added = self.case.expect_all(self.debate)
+        total = len(opposing_arguments(self.debate, self.case.side))
+        self.notify(f"Added {added} of the other side's {total} arguments." if added
+                    else "Every opposing argument is already on your list.", timeout=4)
+        self._change()
+
+    def action_side(self) -> None:
+        if self.casebook.side_is_assigned:
+            name = self.debate.positions[self.casebook.assigned_side].name
+            self.notify(f"Your teacher has assigned you {name}.", timeout=4)
+            return
+        self.app.push_screen(SideDialog(self.debate), self._side_chosen)
+
+    def _side_chosen(self, position_id: str | None) -> None:
+        if position_id is None:
+            return
+        try:
+            self.casebook.choose_side(position_id)
+        except CaseError as error:
+            self.notify(str(error), severity="warning")
+        self._refresh_list()
+        self._show_news()
+
+    def action_handout(self) -> None:
+        self._flush()
+        suggested = Path.cwd() / f"my-case-{self.debate.folder.name}.md"
+        self.app.push_screen(ExportDialog(suggested), self._write_handout)
+
+    def _write_handout(self, path: Path | None) -> None:
+        if path is None:
+            return
+        try:
+            write_atomically(path, to_handout(self.debate, self.case))
+        except OSError as error:
+            self.notify(f"The handout could not be written to {path}: "
+                        f"{error.strerror or error}.", severity="error", timeout=10)
+            return
+        self.notify(f"Handout written to {path}.", timeout=8)
+
+    def action_drill(self) -> None:
+        from .drill import DrillScreen
+
+        self._flush()
+        self.app.push_screen(DrillScreen(self.casebook), lambda _: self._refresh_list())
+
+    def action_open_argument(self) -> None:
+        selected = self._selected()
+        if selected is None or selected[1] not in self.debate.arguments:
+            return
+        self._flush()
+        self.dismiss()
+        open_view = getattr(self.app, "open_view", None)
+        if open_view is not None:
+            open_view("argument", selected[1])
+
+    def on_unmount(self) -> None:
+        if self._save_timer is not None:  # leaving mid-sentence: keep the sentence
+            self._save_timer.stop()
+            self.casebook.save()

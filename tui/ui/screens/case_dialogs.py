@@ -1,0 +1,112 @@
+"""Small keyboard dialogs of the case screen: choose a side, pick an argument to
+add, and where to write the handout. Each dismisses with its answer, or None."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+from textual.widgets.option_list import Option
+
+from ...core.case import Case, opposing_arguments
+from ...core.model import Debate
+from ..text import argument_row
+from ..widgets.lists import KeyList
+
+
+class CaseDialog(ModalScreen):
+    """A centred box over the case screen."""
+
+    DEFAULT_CSS = """
+    CaseDialog { align: center middle; }
+    .case-dialog {
+        width: 80%; max-width: 100; height: auto; max-height: 80%;
+        border: thick $accent; background: $surface; padding: 0 1;
+    }
+    .case-dialog KeyList { height: auto; max-height: 30; }
+    .case-dialog-title { text-style: bold; padding: 0 0 1 0; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ListDialog(CaseDialog):
+    """A titled list; Enter answers with the chosen option's id."""
+
+    def __init__(self, title: str, options: list[Option]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.choices = options
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="case-dialog"):
+            yield Static(self.title_text, classes="case-dialog-title")
+            yield KeyList(*self.choices)
+
+    def on_mount(self) -> None:
+        self.query_one(KeyList).focus()
+
+    def on_option_list_option_selected(self, event: KeyList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option_id)
+
+
+class SideDialog(ListDialog):
+    """Which position the student argues."""
+
+    def __init__(self, debate: Debate) -> None:
+        options = [Option(Text.assemble((p.name, "bold"), f" ({p.side} the motion)\n",
+                                        (p.stance, "dim")), id=p.id)
+                   for p in debate.positions.values()]
+        super().__init__("Which side will you argue?", options)
+
+
+class AddDialog(ListDialog):
+    """Arguments not in the case yet: the student's own side's, then the other side's."""
+
+    def __init__(self, debate: Debate, case: Case) -> None:
+        own = [a for a in debate.arguments_of(case.side or "") if case.entry(a.id) is None]
+        theirs = [a for a in opposing_arguments(debate, case.side or "")
+                  if case.expecting(a.id) is None]
+        options: list[Option] = []
+        if own:
+            options.append(Option(Text("Add to your case", style="bold underline"),
+                                  disabled=True))
+            options += [Option(argument_row(debate, a), id=a.id) for a in own]
+        if theirs:
+            options.append(Option(Text("Expect from the other side", style="bold underline"),
+                                  disabled=True))
+            options += [Option(argument_row(debate, a, with_position=True), id=a.id)
+                        for a in theirs]
+        if not options:
+            options.append(Option("Every argument is already in your case or your list.",
+                                  disabled=True))
+        super().__init__("Add an argument (Enter adds, Escape closes)", options)
+
+
+class ExportDialog(CaseDialog):
+    """Where to write the Markdown handout; Enter writes, Escape cancels."""
+
+    def __init__(self, suggested: Path) -> None:
+        super().__init__()
+        self.suggested = suggested
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="case-dialog"):
+            yield Static("Write the handout (Markdown) to:", classes="case-dialog-title")
+            yield Input(str(self.suggested), id="handout-path")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.value.strip():
+            self.dismiss(Path(event.value.strip()).expanduser())

@@ -1,0 +1,89 @@
+"""How the case screen shows its parts: rows of the case list, the detail heading,
+evidence and suggestion options. Pure rendering; the screen decides what to show."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets.option_list import Option
+
+from ...core import drill
+from ...core.case import Case, CaseEntry, Expected
+from ...core.model import Debate
+from ..text import argument_row, quote_card
+
+
+def heading(title: str, count: int, empty: str) -> Option:
+    text = Text(title, style="bold underline")
+    text.append(f" ({count})" if count else f" — {empty}", style="dim")
+    return Option(text, disabled=True)
+
+
+def _claim(debate: Debate, argument_id: str) -> Text:
+    argument = debate.arguments.get(argument_id)
+    if argument is None:
+        return Text.assemble(("No longer in the pack: ", "bold"), (argument_id, "italic"))
+    return Text(argument.claim)
+
+
+def entry_row(debate: Debate, number: int, entry: CaseEntry) -> Text:
+    """ "2. Fewer needles on the streets." then "1 quote · notes" """
+    row = Text(f"{number}. ", style="bold") + _claim(debate, entry.argument)
+    quotes = len(entry.quotes)
+    evidence = f"{quotes} quote{'' if quotes == 1 else 's'}" if quotes else "no evidence yet"
+    row.append(f"\n{evidence} · {'notes' if entry.notes.strip() else 'no notes yet'}",
+               style="dim")
+    return row
+
+
+def expected_row(debate: Debate, case: Case, expected: Expected) -> Text:
+    """ "Ministry: It is too expensive." then "rebuttal planned · drill: shaky" """
+    argument = debate.arguments.get(expected.argument)
+    row = Text()
+    if argument is not None and argument.position in debate.positions:
+        row.append(f"{debate.positions[argument.position].label}: ", style="bold")
+    row += _claim(debate, expected.argument)
+    planned = "rebuttal planned" if expected.rebuttal.strip() else "no rebuttal yet"
+    row.append(f"\n{planned} · drill: {drill.status(case, expected.argument)}", style="dim")
+    return row
+
+
+def detail_head(debate: Debate, argument_id: str, opposing: bool) -> Text:
+    argument = debate.arguments.get(argument_id)
+    if argument is None:
+        return Text.assemble(("This argument is no longer in the pack.", "bold"),
+                             "\nYour words for it are kept below.")
+    head = Text()
+    if opposing:
+        head.append(f"{debate.positions[argument.position].name} will say:\n", style="dim")
+    head.append(argument.claim, style="bold")
+    head.append("\nSummary (the pack's): ", style="italic dim")
+    head.append(argument.summary)
+    return head
+
+
+def evidence_options(debate: Debate, entry: CaseEntry) -> list[Option]:
+    """The argument's own quotes, then any other quote the student attached; a tick
+    marks the chosen ones."""
+    argument = debate.arguments.get(entry.argument)
+    offered = list(argument.quotes if argument else ())
+    offered += [q for q in entry.quotes if q not in offered]
+    options = []
+    for quote_id in offered:
+        mark = Text("[x] " if quote_id in entry.quotes else "[ ] ", style="bold")
+        quote = debate.quotes.get(quote_id)
+        body = (quote_card(debate, quote) if quote
+                else Text(f"A quote no longer in the pack: {quote_id}", style="italic"))
+        options.append(Option(mark + body, id=quote_id))
+    if not options:
+        options.append(Option("The pack gives this argument no quotes.", disabled=True))
+    return options
+
+
+def suggestion_options(debate: Debate, case: Case, opposing_id: str) -> list[Option]:
+    """The pack's answers from the student's side, to read: never copied into their
+    rebuttal."""
+    answers = case.suggestions(debate, opposing_id)
+    if not answers:
+        return [Option("The pack gives no answer from your side: this one is yours "
+                       "to find.", disabled=True)]
+    return [Option(argument_row(debate, a), id=a.id) for a in answers]

@@ -1,0 +1,269 @@
+"""Rebuttal drill: the other side's arguments one card at a time. The student
+answers (in writing or in their head), reveals the pack's answers and marks how
+they did; the marks are saved with the case, so progress carries over."""
+
+from __future__ import annotations
+
+import random
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Static, TextArea
+
+from ...core import drill
+from ...core.case import CaseError
+from ...core.model import Argument
+from ..casebook import CaseBook
+from ..text import quote_card
+from .case_dialogs import SideDialog
+
+TIMERS = (0, 30, 60, 90, 120)  # seconds a card; 0 is no timer
+MARK_KEYS = {"good": "1", "shaky": "2", "missed": "3"}
+
+
+class DrillScreen(Screen):
+    CSS_PATH = "drill.tcss"
+    BINDINGS = [
+        Binding("escape", "close", "Back"),
+        Binding("space", "reveal", "Reveal", key_display="space"),
+        Binding("1", "mark('good')", "Got it"),
+        Binding("2", "mark('shaky')", "Shaky"),
+        Binding("3", "mark('missed')", "Missed"),
+        Binding("w", "write", "Write"),
+        Binding("ctrl+s", "keep", "Keep as my rebuttal"),
+        Binding("n,right", "step(1)", "Skip", show=False),
+        Binding("p,left", "step(-1)", "Previous", show=False),
+        Binding("o", "toggle_order", "Order", show=False),
+        Binding("f", "toggle_needing", "Needs work only", show=False),
+        Binding("t", "cycle_timer", "Timer"),
+        Binding("r", "restart", "Again", show=False),
+    ]
+
+    def __init__(self, casebook: CaseBook, order: str = "in order", seed: int | None = None,
+                 seconds: int = 0, only_needing_work: bool = False) -> None:
+        super().__init__()
+        self.casebook = casebook
+        self.debate = casebook.debate
+        self.order, self.seed, self.seconds = order, seed, seconds
+        self.only_needing_work = only_needing_work
+        self.cards: list[Argument] = []
+        self.index = 0
+        self.revealed = False
+        self.remaining = 0
+        self._ticker: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="drill-head")
+        yield Static(id="drill-progress")
+        with VerticalScroll(id="drill-card"):
+            yield Static(id="card-text")
+            yield Static(id="answers")
+        yield Static(id="countdown")
+        yield TextArea(id="draft", soft_wrap=True, tab_behavior="focus",
+                       placeholder="Your rebuttal: write it here (w), or think it through. "
+                                   "Space reveals the pack's answers.")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.casebook.case.side is None:
+            self.app.push_screen(SideDialog(self.debate), self._side_chosen)
+        else:
+            self._deal()
+
+    def _side_chosen(self, position_id: str | None) -> None:
+        if position_id is None:
+            self.dismiss()
+            return
+        self.casebook.choose_side(position_id)
+        self._deal()
+
+    # -- the deck -------------------------------------------------------------------
+
+    def _deal(self) -> None:
+        """A fresh round with the current settings."""
+        seed = self.seed if self.seed is not None else random.randrange(2**32)
+        try:
+            self.cards = drill.deck(self.debate, self.casebook.case, self.order, seed,
+                                    self.only_needing_work)
+        except CaseError as error:
+            self.notify(str(error), severity="warning")
+            self.cards = []
+        self.index = 0
+        self._show_card()
+
+    @property
+    def card(self) -> Argument | None:
+        return self.cards[self.index] if self.index < len(self.cards) else None
+
+    def _show_card(self) -> None:
+        self._stop_timer()
+        self.revealed = False
+        self.query_one("#answers", Static).update("")
+        draft = self.query_one("#draft", TextArea)
+        draft.load_text("")
+        self._show_head()
+        card = self.card
+        if card is None:
+            draft.display = False
+            self.query_one("#card-text", Static).update(self._round_summary())
+            self.query_one("#countdown", Static).update("")
+            return
+        draft.display = True
+        position = self.debate.positions[card.position]
+        text = Text(f"{position.name} says:\n", style="dim")
+        text.append(card.claim, style="bold")
+        text.append(f"\n\n{card.summary}")
+        for quote_id in card.quotes:
+            if quote_id in self.debate.quotes:
+                text.append("\n\n")
+                text.append(quote_card(self.debate, self.debate.quotes[quote_id]))
+        self.query_one("#card-text", Static).update(text)
+        if self.seconds:
+            self.remaining = self.seconds
+            self._ticker = self.set_interval(1, self.tick)
+        self._show_countdown()
+
+    def _show_head(self) -> None:
+        settings = [self.order, "needing work only" if self.only_needing_work else "all cards",
+                    f"{self.seconds} s a card" if self.seconds else "no timer"]
+        where = (f"Card {self.index + 1} of {len(self.cards)}" if self.card
+                 else f"{len(self.cards)} cards done")
+        self.query_one("#drill-head", Static).update(
+            f"Drill · {' · '.join(settings)} · {where}")
+        counts = drill.progress(self.debate, self.casebook.case).counts
+        self.query_one("#drill-progress", Static).update(
+            f"So far: {counts['good']} got it · {counts['shaky']} shaky · "
+            f"{counts['missed']} missed · {counts['not yet']} not practised")
+
+    def _round_summary(self) -> Text:
+        progress = drill.progress(self.debate, self.casebook.case)
+        if not self.cards:
+            text = Text("No cards to practise", style="bold")
+            text.append(": every opposing argument is marked “got it”. Press f to practise "
+                        "them all." if self.only_needing_work else ".")
+            return text
+        text = Text("Round done.", style="bold")
+        if not progress.needing_work:
+            return text.append(" Every opposing argument is marked “got it”.")
+        text.append("\n\nStill needs work:\n")
+        for argument in progress.needing_work:
+            text.append(f"• {argument.claim} ", style="")
+            text.append(f"({drill.status(self.casebook.case, argument.id)})\n", style="dim")
+        return text.append("\nPress r to practise these again, Escape to go back.")
+
+    # -- the countdown --------------------------------------------------------------
+
+    def tick(self) -> None:
+        """One second of the countdown; at zero the answers are revealed."""
+        self.remaining = max(self.remaining - 1, 0)
+        self._show_countdown()
+        if self.remaining == 0:
+            self.notify("Time's up.", timeout=3)
+            self.action_reveal()
+
+    def _show_countdown(self) -> None:
+        shown = (f"⏱ {self.remaining // 60}:{self.remaining % 60:02d}"
+                 if self.seconds and self.card is not None else "")
+        self.query_one("#countdown", Static).update(shown)
+
+    def _stop_timer(self) -> None:
+        if self._ticker is not None:
+            self._ticker.stop()
+            self._ticker = None
+
+    # -- actions --------------------------------------------------------------------
+
+    def action_reveal(self) -> None:
+        card = self.card
+        if card is None or self.revealed:
+            return
+        self._stop_timer()
+        self.revealed = True
+        case = self.casebook.case
+        text = Text()
+        expected = case.expecting(card.id)
+        if expected and expected.rebuttal.strip():
+            text.append("Your planned rebuttal:\n", style="bold underline")
+            text.append(expected.rebuttal.strip() + "\n\n")
+        answers = case.suggestions(self.debate, card.id)
+        text.append("The pack's answers from your side:\n", style="bold underline")
+        if not answers:
+            text.append("None in the pack: this one is yours to find.\n")
+        for answer in answers:
+            text.append(f"• {answer.claim}\n", style="bold")
+            for quote_id in answer.quotes:
+                if quote_id in self.debate.quotes:
+                    text.append(quote_card(self.debate, self.debate.quotes[quote_id]))
+                    text.append("\n")
+        text.append("\nHow did you do?  1 got it · 2 shaky · 3 missed", style="bold")
+        self.query_one("#answers", Static).update(text)
+        self.query_one("#drill-card", VerticalScroll).focus()
+
+    def action_mark(self, how: str) -> None:
+        card = self.card
+        if card is None:
+            return
+        if not self.revealed:
+            self.notify("Reveal the pack's answers first (space).", timeout=3)
+            return
+        drill.mark(self.casebook.case, card.id, how)
+        self.casebook.save()
+        self._show_news()
+        self.index += 1
+        self._show_card()
+
+    def action_step(self, step: int) -> None:
+        if self.cards:
+            self.index = min(max(self.index + step, 0), len(self.cards))
+            self._show_card()
+
+    def action_write(self) -> None:
+        if self.card is not None:
+            self.query_one("#draft", TextArea).focus()
+
+    def action_keep(self) -> None:
+        """Keep the draft as the planned rebuttal: the student's own choice, never automatic."""
+        card, text = self.card, self.query_one("#draft", TextArea).text.strip()
+        if card is None or not text:
+            self.notify("Write a rebuttal first (w).", timeout=3)
+            return
+        case = self.casebook.case
+        case.expect(self.debate, card.id)
+        case.set_rebuttal(card.id, text)
+        self.casebook.save()
+        self._show_news()
+        self.notify("Kept as your planned rebuttal.", timeout=3)
+
+    def action_toggle_order(self) -> None:
+        self.order = "shuffled" if self.order == "in order" else "in order"
+        self._deal()
+
+    def action_toggle_needing(self) -> None:
+        self.only_needing_work = not self.only_needing_work
+        self._deal()
+
+    def action_cycle_timer(self) -> None:
+        self.seconds = TIMERS[(TIMERS.index(self.seconds) + 1) % len(TIMERS)
+                              if self.seconds in TIMERS else 0]
+        self.notify(f"Timer: {self.seconds} s a card." if self.seconds else "Timer off.",
+                    timeout=2)
+        self._show_card()
+
+    def action_restart(self) -> None:
+        self.only_needing_work = True
+        self._deal()
+
+    def action_close(self) -> None:
+        if isinstance(self.focused, TextArea):
+            self.query_one("#drill-card", VerticalScroll).focus()
+            return
+        self._stop_timer()
+        self.dismiss()
+
+    def _show_news(self) -> None:
+        for message, severity in self.casebook.take_news():
+            self.notify(message, severity=severity, timeout=15)
