@@ -1,0 +1,204 @@
+"""The cache of checked packs: reused when nothing changed, never stale, never in the way."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui.core import cache
+from tui.core.cache import load_pack_cached
+from tui.core.loader import load_pack
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD = ROOT / "tests" / "packs" / "good"
+
+
+@pytest.fixture(autouse=True)
+def cache_home(tmp_path, monkeypatch):
+    """Every test's cache lives in its own temporary folder, never the user's."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(cache.ENV_VAR, str(folder))
+    return folder
+
+
+@pytest.fixture
+def pack(tmp_path) -> Path:
+    return Path(shutil.copytree(GOOD, tmp_path / "pack"))
+
+
+@pytest.fixture
+def no_loading(monkeypatch):
+    """Make reading the pack itself fail, so only a cache hit can succeed."""
+    def refuse(path):
+        raise AssertionError("the pack was loaded although the cache should have served it")
+    monkeypatch.setattr(cache, "load_pack", refuse)
+
+
+def _entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.cache")) if folder.is_dir() else []
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_second_load_of_an_unchanged_pack_comes_from_the_cache(pack, cache_home, monkeypatch):
+    first = load_pack_cached(pack)
+    assert first.debate is not None
+    assert len(_entries(cache_home)) == 1
+    monkeypatch.setattr(cache, "load_pack", lambda path: pytest.fail("not served by the cache"))
+    second = load_pack_cached(pack)
+    assert second.debate == first.debate
+    assert second.problems == first.problems
+    assert [a.id for a in second.debate.rebutted_by("room-saves-lives")] == ["evidence-mixed"]
+    assert second.debate.sources["report"].text == first.debate.sources["report"].text
+
+
+def test_the_cached_model_equals_a_fresh_load_of_a_rich_pack(tmp_path, monkeypatch):
+    """Nested records, tolerant quote matches and neutral speakers all survive the cache."""
+    spec = importlib.util.spec_from_file_location("benchmark_generate",
+                                                  ROOT / "benchmarks" / "generate.py")
+    generate = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, generate)  # its dataclasses look it up
+    spec.loader.exec_module(generate)
+    folder = generate.generate(tmp_path / "rich", 80, seed=5)
+    fresh = load_pack(folder)
+    assert fresh.debate is not None
+    load_pack_cached(folder)
+    cached = load_pack_cached(folder)
+    assert cached.debate == fresh.debate
+    assert any(s.described_as for s in cached.debate.speakers.values())
+    assert any(f.conflicts_with for f in cached.debate.facts.values())
+
+
+def test_a_changed_yaml_file_is_read_again(pack):
+    load_pack_cached(pack)
+    # Same length and same file time would fool a cache keyed by size or date.
+    stat = (pack / "debate.yaml").stat()
+    _edit(pack / "debate.yaml", "A supervised room saves lives.", "A supervised room SAVES LIVES.")
+    os.utime(pack / "debate.yaml", ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    result = load_pack_cached(pack)
+    assert result.debate.arguments["room-saves-lives"].claim == "A supervised room SAVES LIVES."
+
+
+def test_a_new_yaml_file_in_the_pack_is_read(pack):
+    load_pack_cached(pack)
+    (pack / "more.yaml").write_text("themes:\n  - id: cost\n    name: Cost\n", encoding="utf-8")
+    result = load_pack_cached(pack)
+    assert "cost" in result.debate.themes
+    assert any("theme 'cost' is used by no argument" in str(p) for p in result.warnings)
+
+
+def test_a_changed_article_is_read_again(pack):
+    load_pack_cached(pack)
+    with open(pack / "report.txt", "a", encoding="utf-8") as file:
+        file.write("A late correction was added.\n")
+    result = load_pack_cached(pack)
+    assert result.debate.sources["report"].text.endswith("A late correction was added.\n")
+
+
+def test_an_article_that_no_longer_holds_a_quote_gives_the_error_not_the_old_model(pack):
+    load_pack_cached(pack)
+    _edit(pack / "report.txt", "It will save lives,", "It might help,")
+    result = load_pack_cached(pack)
+    assert result.debate is None
+    assert any("the words of quote 'save-lives' are not in source 'report'" in str(p)
+               for p in result.errors)
+
+
+def test_a_packs_errors_are_never_cached(pack, cache_home):
+    _edit(pack / "debate.yaml", "speaker: ann\n    source: report\n    text: It will",
+          "speaker: anne\n    source: report\n    text: It will")
+    result = load_pack_cached(pack)
+    assert result.debate is None
+    assert any("refers to speaker 'anne', which does not exist" in str(p) for p in result.errors)
+    assert _entries(cache_home) == []
+
+
+def test_an_article_of_the_same_name_added_to_the_pack_folder_wins_over_the_seeds_one(tmp_path):
+    """A source file is looked up in the pack folder before `seeds/`: adding one changes the pack."""
+    content = tmp_path / "content"
+    pack = Path(shutil.copytree(GOOD, content / "town"))
+    (tmp_path / "seeds").mkdir()
+    shutil.move(pack / "report.txt", tmp_path / "seeds" / "report.txt")
+    assert load_pack_cached(pack).debate.sources["report"].path.parent.name == "seeds"
+    shutil.copy(tmp_path / "seeds" / "report.txt", pack / "report.txt")  # the same bytes
+    source = load_pack_cached(pack).debate.sources["report"]
+    assert source.path == (pack / "report.txt").resolve()
+
+
+def test_a_cache_entry_altered_inside_its_text_is_not_believed(pack, cache_home):
+    """Damage that still reads as valid data is caught by the checksum."""
+    load_pack_cached(pack)
+    [entry] = _entries(cache_home)
+    data = entry.read_bytes()
+    assert data.count(b"A supervised room saves lives.") == 1
+    entry.write_bytes(data.replace(b"A supervised room saves lives.",
+                                   b"A supervised room costs lives."))
+    result = load_pack_cached(pack)
+    assert result.debate.arguments["room-saves-lives"].claim == "A supervised room saves lives."
+    assert entry.read_bytes() == data
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "flipped byte", "empty"])
+def test_a_damaged_cache_entry_is_ignored_and_repaired(pack, cache_home, monkeypatch, damage):
+    expected = load_pack_cached(pack)
+    [entry] = _entries(cache_home)
+    data = entry.read_bytes()
+    if damage == "truncated":
+        entry.write_bytes(data[:len(data) // 2])
+    elif damage == "garbage":
+        entry.write_bytes(b"\x00not a cache\xff" * 50)
+    elif damage == "flipped byte":
+        entry.write_bytes(data[:-10] + bytes([data[-10] ^ 0xFF]) + data[-9:])
+    else:
+        entry.write_bytes(b"")
+    result = load_pack_cached(pack)
+    assert result.debate == expected.debate
+    assert entry.read_bytes() == data  # rewritten whole
+    monkeypatch.setattr(cache, "load_pack", lambda path: pytest.fail("not served by the cache"))
+    assert load_pack_cached(pack).debate == expected.debate
+
+
+def test_a_cache_folder_that_cannot_be_written_does_not_stop_loading(pack, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = load_pack_cached(pack, cache_dir=blocker / "cache")
+    assert result.debate is not None
+    assert result.debate.info.title == "A small test debate"
+    assert load_pack_cached(pack, cache_dir=blocker / "cache").debate == result.debate
+
+
+def test_warnings_are_reported_again_on_a_cached_load(pack, tmp_path, monkeypatch):
+    (pack / "themes.yaml").write_text("themes:\n  - id: cost\n    name: Cost\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    first = load_pack_cached(Path("pack"))
+    assert [str(p) for p in first.warnings] == [
+        "pack/themes.yaml:2:9: warning: theme 'cost' is used by no argument"]
+    monkeypatch.setattr(cache, "load_pack", lambda path: pytest.fail("not served by the cache"))
+    assert [str(p) for p in load_pack_cached(Path("pack")).warnings] == [
+        str(p) for p in first.warnings]
+    # Files are named relative to where the user is now, as a fresh load would name them.
+    monkeypatch.chdir(pack)
+    assert [str(p) for p in load_pack_cached(pack).warnings] == [
+        "themes.yaml:2:9: warning: theme 'cost' is used by no argument"]
+
+
+def test_the_cache_lives_in_the_folder_the_environment_names(pack, tmp_path, monkeypatch):
+    elsewhere = tmp_path / "elsewhere"
+    monkeypatch.setenv(cache.ENV_VAR, str(elsewhere))
+    load_pack_cached(pack)
+    assert len(_entries(elsewhere)) == 1
+
+
+def test_a_missing_pack_is_reported_as_the_loader_reports_it(tmp_path):
+    result = load_pack_cached(tmp_path / "nowhere")
+    assert result.debate is None
+    assert [p.message for p in result.errors] == ["no such pack: the folder does not exist"]
