@@ -211,3 +211,15 @@ def test_never_practised_arguments_need_work_after_the_marked_ones(debate, case)
 def test_an_unknown_mark_is_refused(case):
     with pytest.raises(CaseError, match="choose one of: good, shaky, missed"):
         drill.mark(case, "costly", "great")
+
+
+def test_undoing_a_removal_puts_the_entry_back_in_place_with_its_notes(debate, case):
+    for argument in ("room-saves-lives", "fewer-needles", "cheaper"):
+        case.add(debate, argument)
+    case.set_notes("fewer-needles", "keep me")
+    removed = case.entry("fewer-needles")
+    case.remove("fewer-needles")
+    case.reinstate(removed, 1)
+    assert ids(case.entries) == ["room-saves-lives", "fewer-needles", "cheaper"]
+    assert case.entry("fewer-needles").notes == "keep me"
+    assert case.entry("fewer-needles").updated > case.removed_entries["fewer-needles"]

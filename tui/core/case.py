@@ -126,6 +126,14 @@ class Case:
         self.entries = [e for e in self.entries if e.argument != argument_id]
         self.removed_entries[argument_id] = now()
 
+    def reinstate(self, entry: CaseEntry, index: int) -> None:
+        """Undo a removal: the entry back in its place, with its notes and evidence."""
+        if self.entry(entry.argument) is None:
+            stamp = now()
+            self.entries.insert(index, CaseEntry(entry.argument, list(entry.quotes),
+                                                 entry.notes, stamp, stamp))
+            self.entries_order_updated = stamp
+
     def move(self, argument_id: str, step: int) -> int:
         """Move an entry up (step -1) or down (+1) the speaking order; its new index."""
         index = _index_of(self.entries, argument_id)

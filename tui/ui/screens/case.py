@@ -125,6 +125,8 @@ class CaseScreen(Screen):
             notes.disabled = True
             return
         kind, argument_id = current.split(":", 1)
+        same_item = self._editing == (kind, argument_id)
+        kept = evidence.highlighted if same_item else None
         self._editing = (kind, argument_id)
         self.query_one("#detail-head", Static).update(
             rows.detail_head(self.debate, argument_id, opposing=kind == "expected"))
@@ -141,6 +143,8 @@ class CaseScreen(Screen):
             evidence.set_options(rows.suggestion_options(self.debate, self.case, argument_id))
             notes.border_title = "Your rebuttal"
             text = expected.rebuttal
+        if kept is not None and kept < evidence.option_count:
+            evidence.highlighted = kept  # an attach keeps the student's place
         if notes.text != text:
             notes.load_text(text)
 
@@ -149,7 +153,8 @@ class CaseScreen(Screen):
             self.notify(message, severity=severity, timeout=15)
 
     def on_option_list_option_highlighted(self, event: KeyList.OptionHighlighted) -> None:
-        if event.option_list.id == "case-list":
+        if event.option_list.id == "case-list" and event.option_id != ":".join(
+                self._editing or ()):
             self._flush()
             self._show_detail()
 
@@ -180,11 +185,13 @@ class CaseScreen(Screen):
 
     def _save_typing(self) -> None:
         self._save_timer = None
+        shape = self._shape()
         self.casebook.save()
         self._show_news()
-        current = self.case_list.highlighted_id()
-        if current is not None:  # the row says "notes" once there are some
-            kind, argument_id = current.split(":", 1)
+        if self._shape() != shape:  # the save merged in another copy's changes
+            self._refresh_list()
+        elif self._editing is not None:  # its row says "notes" once there are some
+            kind, argument_id = self._editing
             if kind == "case":
                 entry = self.case.entry(argument_id)
                 number = self.case.entries.index(entry) + 1
@@ -192,7 +199,11 @@ class CaseScreen(Screen):
             else:
                 prompt = rows.expected_row(self.debate, self.case,
                                            self.case.expecting(argument_id))
-            self.case_list.replace_option_prompt(current, prompt)
+            self.case_list.replace_option_prompt(f"{kind}:{argument_id}", prompt)
+
+    def _shape(self) -> tuple:
+        return (self.case.side, [e.argument for e in self.case.entries],
+                [x.argument for x in self.case.expected])
 
     def _flush(self) -> None:
         """Save typing that is still waiting for its pause."""
@@ -229,7 +240,10 @@ class CaseScreen(Screen):
 
     def action_evidence(self) -> None:
         if self._editing is not None:
-            self.query_one("#evidence", KeyList).focus()
+            evidence = self.query_one("#evidence", KeyList)
+            evidence.focus()
+            if evidence.highlighted is None:
+                evidence.action_first()
 
     def _toggle_quote(self, argument_id: str, quote_id: str) -> None:
         entry = self.case.entry(argument_id)
@@ -237,10 +251,7 @@ class CaseScreen(Screen):
             self.case.detach(argument_id, quote_id)
         elif quote_id in self.debate.quotes:
             self.case.attach(self.debate, argument_id, quote_id)
-        evidence = self.query_one("#evidence", KeyList)
-        highlighted = evidence.highlighted
         self._change()
-        evidence.highlighted = highlighted
 
     def action_move(self, step: int) -> None:
         selected = self._selected()

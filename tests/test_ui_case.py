@@ -1,0 +1,250 @@
+"""The case screen, driven by keys: choosing a side, building and ordering a case,
+evidence and notes, what to expect from the other side, and the handout."""
+
+from __future__ import annotations
+
+import pytest
+from case_fixtures import ScreenApp, casebook, screen_text
+from textual.widgets import TextArea
+
+from tui.core.case import CaseEntry, now
+from tui.core.handout import to_handout
+from tui.core.storage import ENV_VAR, Storage
+from tui.ui.screens import case as case_screen
+from tui.ui.screens.case import CaseScreen
+from tui.ui.screens.case_dialogs import AddDialog, SideDialog
+
+SIZE = (160, 40)
+
+
+@pytest.fixture(autouse=True)
+def no_real_home(tmp_path, monkeypatch):
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "env-data"))
+
+
+def saved(book):
+    """The case as a fresh copy of the app would load it from disk."""
+    return Storage(book.debate.folder, book.storage.folder.parent).load()[0]
+
+
+def claims(case):
+    return [e.argument for e in case.entries]
+
+
+async def test_a_student_without_a_side_chooses_one_first(tmp_path):
+    book = casebook(tmp_path)
+    app = ScreenApp(lambda: CaseScreen(book))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SideDialog)
+        assert "Which side will you argue?" in screen_text(app)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CaseScreen)
+        assert "you argue The ministry (against the motion)" in screen_text(app)
+    assert saved(book).side == "ministry"
+
+
+async def test_a_side_assigned_by_the_teacher_cannot_be_changed(tmp_path):
+    book = casebook(tmp_path, side="Council")
+    app = ScreenApp(lambda: CaseScreen(book))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "you argue Town council (for the motion) · assigned by your teacher" in (
+            screen_text(app))
+        await pilot.press("s")
+        assert not isinstance(app.screen, SideDialog)
+        assert app.told[-1] == ("Your teacher has assigned you Town council.", "information")
+
+
+async def test_building_and_reordering_a_case_by_keyboard(tmp_path):
+    book = casebook(tmp_path, side="council")
+    app = ScreenApp(lambda: CaseScreen(book))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Your arguments, in speaking order — press a to add one" in screen_text(app)
+        for _ in range(3):  # the first argument not yet in the case, three times
+            await pilot.press("a")
+            assert isinstance(app.screen, AddDialog)
+            await pilot.press("enter")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "1. A supervised room saves lives." in text
+        assert "3. The room costs less than the harm it prevents." in text
+        assert app.told[-1][0] == "Added to your case."
+        await pilot.press("K", "K")  # the last added is highlighted: move it to the top
+        await pilot.pause()
+        assert "1. The room costs less than the harm it prevents." in screen_text(app)
+        await pilot.press("J")
+    assert claims(saved(book)) == ["room-saves-lives", "cheaper-than-harm", "fewer-needles"]
+
+
+async def test_notes_are_saved_when_typing_pauses(tmp_path, monkeypatch):
+    monkeypatch.setattr(case_screen, "SAVE_DELAY", 0.01)
+    book = casebook(tmp_path, side="council")
+    book.collect("room-saves-lives")
+    app = ScreenApp(lambda: CaseScreen(book))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # write notes on the highlighted argument
+        assert isinstance(app.focused, TextArea)
+        await pilot.press(*"Lead with it")
+        await pilot.pause(0.2)
+        assert saved(book).entry("room-saves-lives").notes == "Lead with it"
+        assert "no evidence yet · notes" in screen_text(app)
+
+
+async def test_notes_still_waiting_to_be_saved_are_saved_on_leaving(tmp_path):
+    book = casebook(tmp_path, side="council")
+    book.collect("room-saves-lives")
+    book.collect("fewer-needles")
+    app = ScreenApp(lambda: CaseScreen(book))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n", *"first", "escape", "down")  # another argument: saved
+        assert saved(book).entry("room-saves-lives").notes == "first"
+        await pilot.press("n", *"second", "escape", "escape")  # and closing: saved
+        assert app.base_is_showing()
+    assert saved(book).entry("fewer-needles").notes == "second"
+
+
+async def test_evidence_is_attached_and_detached_with_enter(tmp_path):
+    book = casebook(tmp_path, side="council")
+    book.collect("room-saves-lives")
+    app = ScreenApp(lambda: CaseScreen(book))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "[ ] “It will save lives,”" in screen_text(app)
+        await pilot.press("e", "enter")
+        await pilot.pause()
+        assert "[x] “It will save lives,”" in screen_text(app)
+        assert "1 quote · no notes yet" in screen_text(app)
+        assert saved(book).entry("room-saves-lives").quotes == ["save-lives"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert saved(book).entry("room-saves-lives").quotes == []
+
+
+async def test_removing_can_be_undone_with_the_notes(tmp_path):
+    book = casebook(tmp_path, side="council")
+    book.collect("room-saves-lives")
+    book.case.set_notes("room-saves-lives", "precious")
+    app = ScreenApp(lambda: CaseScreen(book))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        assert "1. A supervised room saves lives." not in screen_text(app)
+        assert app.told[-1][0] == "Removed from your case, with its notes. Press u to undo."
+        assert saved(book).entries == []
+        await pilot.press("u")
+        await pilot.pause()
+        assert "1. A supervised room saves lives." in screen_text(app)
+    assert saved(book).entry("room-saves-lives").notes == "precious"
+
+
+async def test_the_other_sides_arguments_come_with_suggestions_never_filled_in(tmp_path):
+    book = casebook(tmp_path, side="council")
+    app = ScreenApp(lambda: CaseScreen(book))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("E")
+        await pilot.pause()
+        assert app.told[-1][0] == "Added 2 of the other side's 2 arguments."
+        text = screen_text(app)
+        assert "Ministry: The evidence for rooms is mixed." in text
+        assert "no rebuttal yet · drill: not yet" in text
+        await pilot.press("down")  # The room costs too much.
+        await pilot.pause()
+        text = screen_text(app)
+        assert "The pack's answers from your side (suggestions)" in text
+        assert "The room costs less than the harm it prevents." in text
+        notes = app.screen.query_one("#notes", TextArea)
+        assert notes.text == "" and notes.border_title == "Your rebuttal"
+        await pilot.press("enter", *"Deaths cost more", "escape")
+        await pilot.press("escape")
+    assert saved(book).expecting("too-costly").rebuttal == "Deaths cost more"
+
+
+async def test_notes_on_an_argument_gone_from_the_pack_are_shown_and_kept(tmp_path):
+    book = casebook(tmp_path, side="council")
+    stamp = now()
+    book.case.entries.append(CaseEntry("deleted-argument", [], "my old notes", stamp, stamp))
+    book.save()
+    app = ScreenApp(lambda: CaseScreen(book))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "1. No longer in the pack: deleted-argument" in text
+        assert "This argument is no longer in the pack." in text
+        assert app.screen.query_one("#notes", TextArea).text == "my old notes"
+    assert saved(book).entry("deleted-argument").notes == "my old notes"
+
+
+async def test_a_damaged_saved_case_is_reported_when_the_case_opens(tmp_path):
+    book = casebook(tmp_path, side="council")
+    book.storage.folder.mkdir(parents=True)
+    book.storage.path.write_text("{oops", encoding="utf-8")
+    app = ScreenApp(lambda: CaseScreen(book))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        message, severity = app.told[0]
+        assert severity == "warning"
+        assert message.startswith("Your saved case could not be used: it is not valid JSON")
+        assert "a new case was started" in message
+    assert [p.read_text() for p in book.storage.folder.glob("*.damaged-*")] == ["{oops"]
+
+
+async def test_the_handout_is_written_where_the_student_says(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    book = casebook(tmp_path, side="council")
+    book.collect("room-saves-lives")
+    book.collect("too-costly")
+    app = ScreenApp(lambda: CaseScreen(book))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        assert str(tmp_path / "my-case-pack.md") in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.told[-1][0] == f"Handout written to {tmp_path / 'my-case-pack.md'}."
+    written = (tmp_path / "my-case-pack.md").read_text(encoding="utf-8")
+    assert written == to_handout(book.debate, book.case)
+    assert "### 1. The room costs too much. (Ministry)" in written
+
+
+async def test_a_handout_that_cannot_be_written_says_why(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    book = casebook(tmp_path, side="council")
+    app = ScreenApp(lambda: CaseScreen(book))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("h", "ctrl+u", *str(tmp_path / "no-such-folder" / "x.md"), "enter")
+        await pilot.pause()
+        message, severity = app.told[-1]
+    assert severity == "error"
+    assert message.startswith(f"The handout could not be written to {tmp_path}")
+    assert "No such file or directory" in message
+
+
+async def test_work_saved_by_another_copy_of_the_app_appears_at_the_next_save(
+        tmp_path, monkeypatch):
+    monkeypatch.setattr(case_screen, "SAVE_DELAY", 0.01)
+    book = casebook(tmp_path, side="council")
+    book.collect("room-saves-lives")
+    other = casebook(tmp_path, side="council")  # a second copy, on the same pack and folder
+    app = ScreenApp(lambda: CaseScreen(book))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        other.collect("fewer-needles")
+        other.case.set_notes("fewer-needles", "written in the other window")
+        other.save()
+        await pilot.press("n", *"mine")
+        await pilot.pause(0.2)
+        assert "2. Fewer needles are left on the streets." in screen_text(app)
+        assert app.focused.id == "notes"  # still writing
+    final = saved(book)
+    assert claims(final) == ["room-saves-lives", "fewer-needles"]
+    assert final.entry("room-saves-lives").notes == "mine"
+    assert final.entry("fewer-needles").notes == "written in the other window"
