@@ -33,6 +33,7 @@ class ExplorerApp(App[int]):
         Binding("backspace,left_square_bracket,alt+left", "back", "Back", show=False),
         Binding("right_square_bracket,alt+right", "forward", "Forward", show=False),
         Binding("t", "toggle_theme", "Light/dark theme", show=False),
+        Binding("ctrl+p", "command_palette", "Command palette", show=False),
     ]
 
     def __init__(self, debate: Debate | None = None, packs: list[Path] | None = None) -> None:

@@ -33,7 +33,7 @@ class ViewScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Breadcrumb()
         yield from self.compose_view()
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def compose_view(self) -> ComposeResult:
         yield from ()

@@ -68,6 +68,9 @@ class FactsScreen(ViewScreen):
                           shorten(source.outlet, 18) if source else "",
                           Text(f"⚠ {len(conflicts)}", style="bold") if conflicts else "",
                           key=fact.id)
+        if not self.fact_ids:
+            self.query_one("#fact-this", Static).update(
+                Text("This pack records no figures yet.", style="dim"))
         super().on_mount()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:

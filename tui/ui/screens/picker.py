@@ -30,7 +30,7 @@ class PickerScreen(Screen):
                                    "\n", (summary.counts_line(), "dim"))
             options.append(Option(prompt, id=f"pack-{number}"))
         yield KeyList(*options, id="packs")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_option_list_option_selected(self, event: KeyList.OptionSelected) -> None:
         event.stop()

@@ -24,7 +24,8 @@ from .base import ViewScreen
 
 def about(source: Source) -> Text:
     """The source's metadata and the notes on artefacts in the stored text."""
-    text = Text("\nAbout this source\n", style="bold underline")
+    text = Text("\n")
+    text.append("About this source\n", style="bold underline")
     rows = [("Outlet", source.outlet), ("Date", source.when)]
     if source.date_reason:
         rows.append(("Why this date", source.date_reason))

@@ -1,0 +1,76 @@
+"""Snapshots of every explorer screen at 80x24 and 120x40, on the stable test pack.
+
+A changed snapshot is reviewed (open the report pytest writes), never updated blindly:
+`pytest tests/test_snapshots.py --snapshot-update` only after looking.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tui.core.packs import default_pack
+from tui.ui.app import ExplorerApp
+from ui_fixtures import GOOD_PACK, isolated_home, make_app  # noqa: F401 (fixture)
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+
+async def open_source(pilot) -> None:
+    pilot.app.open_view("source", "report", quote="mixed")
+    await pilot.pause()
+
+
+async def open_speaker(pilot) -> None:
+    pilot.app.open_view("speaker", "ann")
+    await pilot.pause()
+
+
+# What to press from the debate screen to reach each screen.
+SCREENS = {
+    "debate": {},
+    "debate_other_side": {"press": ["tab"]},
+    "argument": {"press": ["enter", "j"]},
+    "argument_rebuttal": {"press": ["enter", "r"]},
+    "source": {"run_before": open_source},
+    "speaker": {"run_before": open_speaker},
+    "facts": {"press": ["f"]},
+    "search": {"press": ["slash", *"evidnce"]},
+    "help": {"press": ["enter", "question_mark"]},
+}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_screen(snap_compare, isolated_home, screen, size):
+    assert snap_compare(make_app(GOOD_PACK), terminal_size=size, **SCREENS[screen])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_picker(snap_compare, isolated_home, tmp_path, size):
+    packs = []
+    for name in ("first", "second"):
+        shutil.copytree(GOOD_PACK, tmp_path / name)
+        packs.append(tmp_path / name)
+    assert snap_compare(ExplorerApp(None, packs), terminal_size=size)
+
+
+def test_source_without_colour(snap_compare, isolated_home, monkeypatch):
+    """With NO_COLOR the highlighted quote still stands out (reverse and bold)."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert snap_compare(make_app(GOOD_PACK), terminal_size=(80, 24), run_before=open_source)
+
+
+def test_argument_in_the_light_theme(snap_compare, isolated_home):
+    async def light(pilot) -> None:
+        pilot.app.theme = "textual-light"
+        await pilot.press("enter")
+
+    assert snap_compare(make_app(GOOD_PACK), terminal_size=(80, 24), run_before=light)
+
+
+def test_glasgow_debate(snap_compare, isolated_home):
+    """The bundled pack as a new user first sees it (regenerate when its content changes)."""
+    assert snap_compare(make_app(Path(default_pack())), terminal_size=(80, 24))

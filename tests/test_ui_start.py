@@ -1,0 +1,79 @@
+"""Starting the explorer: the pack picker, the bundled Glasgow pack, and broken packs."""
+
+from __future__ import annotations
+
+import shutil
+from argparse import Namespace
+from pathlib import Path
+
+from tui.core.packs import default_pack
+from tui.ui.app import ExplorerApp
+from tui.ui.packsummary import summarise
+from ui_fixtures import GOOD_PACK, broken_pack, explorer, isolated_home, screen_text  # noqa: F401
+
+
+def two_packs(tmp_path: Path, broken: Path) -> list[Path]:
+    good = tmp_path / "a-good"
+    shutil.copytree(GOOD_PACK, good)
+    return [good, broken]
+
+
+def test_the_quick_summary_reads_title_motion_and_counts_without_loading():
+    summary = summarise(GOOD_PACK)
+    assert summary.title == "A small test debate"
+    assert summary.motion == "The town should open a supervised consumption room."
+    assert summary.counts_line() == ("2 positions · 2 arguments · 4 quotes · 1 sources · "
+                                     "2 speakers · 2 facts")
+
+
+async def test_the_picker_lists_packs_and_opens_the_chosen_one(tmp_path, broken_pack,
+                                                               isolated_home):
+    app = ExplorerApp(None, two_packs(tmp_path, broken_pack))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Choose a debate" in text
+        assert text.count("A small test debate") == 2  # the broken one is a copy
+        assert "2 arguments · 4 quotes" in text
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.KIND == "debate"
+        assert "The town should open a supervised consumption room." in screen_text(app)
+
+
+async def test_a_broken_pack_chosen_in_the_picker_ends_the_app_with_status_1(
+        tmp_path, broken_pack, isolated_home):
+    app = ExplorerApp(None, two_packs(tmp_path, broken_pack))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j", "enter")
+        await pilot.pause()
+    assert app.return_value == 1
+    assert "'evidence-mixd', which does not exist" in app.exit_message
+    assert app.exit_message.endswith("1 error; the pack was not loaded.")
+
+
+def test_a_missing_pack_exits_1_and_says_why(tmp_path, capsys):
+    from tui.ui.launch import run
+
+    missing = tmp_path / "nowhere"
+    assert run(missing, Namespace(pack=str(missing))) == 1
+    err = capsys.readouterr().err
+    assert err.rstrip().endswith(f"{missing}: 1 error; the pack was not loaded.")
+
+
+async def test_glasgow_a_typo_finds_the_minister_and_his_quote_opens_in_the_article(explorer):
+    app = explorer(default_pack())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"Malthose")
+        results = app.screen.query_one("#results")
+        ids = [option.id for option in results.options if option.id]
+        assert "speaker:kit-malthouse" in ids
+        results.focus()
+        results.highlight_id(next(i for i in ids if i.startswith("quote:")))
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.KIND == "source"
+        quote = screen.current
+        assert "Malthouse" in app.debate.speakers[quote.speaker].name
+        assert "Passage" in screen_text(app)
