@@ -7,6 +7,7 @@ reading carries on, so one run of the validator lists them all.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,23 +15,35 @@ from typing import Any
 import yaml
 
 from .problems import Problem, Severity
-from .schema import Field, Section
+from .schema import DATE_PATTERN, ID_PATTERN, Field, Section
 from .yamlfile import PLAIN_TAGS, where
 
 _T = "tag:yaml.org,2002:"
+_STR, _MAP, _NULL, _BOOL = _T + "str", _T + "map", _T + "null", _T + "bool"
 _TEXT_TAGS = frozenset(_T + t for t in ("str", "int", "float", "timestamp"))
 _NUMBER_TAGS = frozenset((_T + "int", _T + "float"))
-_PATTERN_MESSAGES = {
-    "id": "is not a valid id: use letters, digits, '-', '_' or '.', starting with a letter or digit",
-    "date": "is not a date: write YYYY-MM-DD, YYYY-MM or YYYY (or use approximate_date)",
+# Figures are written as plain decimals; YAML 1.1 would also read 0x1F, 1:30
+# (ninety) and .nan as numbers, which a teacher never means.
+_DECIMAL = re.compile(r"[-+]?[0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?\Z")
+_WORDS, _DIGIT = re.compile("[A-Za-z]{2}"), re.compile("[0-9]")
+_PATTERNS = {
+    ID_PATTERN: (re.compile(ID_PATTERN), "is not a valid id: use letters, digits, '-', '_' or "
+                 "'.', starting with a letter or digit"),
+    DATE_PATTERN: (re.compile(DATE_PATTERN), "is not a date: write YYYY-MM-DD, YYYY-MM or YYYY "
+                   "(or use approximate_date)"),
 }
-_COMPILED: dict[str, re.Pattern[str]] = {}
 
 
 def nearest(word: str, choices: Any) -> str:
-    """A 'did you mean' hint, or an empty string."""
+    """The choice closest to a misspelt word, or an empty string."""
     match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean '{match[0]}'?" if match else ""
+    return match[0] if match else ""
+
+
+def did_you_mean(word: str, choices: Any) -> str:
+    """A 'did you mean' hint, or an empty string."""
+    match = nearest(word, choices)
+    return f"did you mean '{match}'?" if match else ""
 
 
 @dataclass
@@ -39,21 +52,20 @@ class Reporter:
 
     shown: str  # the file's name as the user should see it
     problems: list[Problem] = field(default_factory=list)
-    _seen: set[int] = field(default_factory=set)
 
     def at(self, node: yaml.Node, message: str, hint: str = "",
            severity: Severity = "error") -> None:
         line, column = where(node)
         self.problems.append(Problem(self.shown, line, column, message, hint, severity))
 
-    def first_visit(self, node: yaml.Node) -> bool:
-        """False when an alias brings a node back: walking it again could explode."""
-        if id(node) in self._seen:
-            self.at(node, "anchors and aliases (&name, *name) are not supported in packs",
-                    "write the value out in full")
-            return False
-        self._seen.add(id(node))
-        return True
+    def untagged(self, node: yaml.Node, what: str) -> bool:
+        """False, after saying so, when the node carries a tag such as !!python/object."""
+        if node.tag in PLAIN_TAGS:
+            return True
+        tag = "!!" + node.tag[len(_T):] if node.tag.startswith(_T) else node.tag
+        self.at(node, f"{what} has the tag {tag}, and tags are not allowed in packs",
+                "remove the tag: a pack holds only text, numbers and lists")
+        return False
 
 
 @dataclass(slots=True)
@@ -76,13 +88,14 @@ class Record:
 
 
 def _kind_of(node: yaml.Node) -> str:
+    """What the author wrote, in their terms: "a list", "true/false (yes)"."""
     if isinstance(node, yaml.MappingNode):
         return "a mapping"
     if isinstance(node, yaml.SequenceNode):
         return "a list"
-    if node.tag == _T + "null":
+    if node.tag == _NULL:
         return "empty"
-    if node.tag == _T + "bool":
+    if node.tag == _BOOL:
         return f"true/false ({node.value})"
     if node.tag in _NUMBER_TAGS:
         return f"a number ({node.value})"
@@ -92,20 +105,26 @@ def _kind_of(node: yaml.Node) -> str:
 def read_mapping(node: yaml.Node, section: Section, reporter: Reporter,
                  what: str) -> Record | None:
     """Check a mapping against a section's fields; None if it is not a mapping."""
+    if not reporter.untagged(node, what):
+        return None
     if not isinstance(node, yaml.MappingNode):
         reporter.at(node, f"{what} should be a mapping of keys to values, not {_kind_of(node)}")
         return None
-    if not reporter.first_visit(node):
-        return None
     record = Record(section, node, reporter, {}, {})
+    keys = section.keys
+    misspelt: set[str] = set()  # fields an unknown key probably meant: not "missing" too
     for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _TEXT_TAGS:
-            reporter.at(key_node, f"a key of {what} should be a word, not {_kind_of(key_node)}")
+        if key_node.tag not in _TEXT_TAGS or not isinstance(key_node, yaml.ScalarNode):
+            if reporter.untagged(key_node, f"a key of {what}"):
+                reporter.at(key_node, f"a key of {what} should be a word, not "
+                            f"{_kind_of(key_node)}")
             continue
         key = key_node.value
-        spec = section.keys.get(key)
+        spec = keys.get(key)
         if spec is None:
-            hint = nearest(key, section.keys) or "expected one of: " + ", ".join(section.keys)
+            meant = nearest(key, keys)
+            misspelt.add(meant)
+            hint = f"did you mean '{meant}'?" if meant else "expected one of: " + ", ".join(keys)
             reporter.at(key_node, f"unknown key '{key}' in {what}", hint)
             continue
         if key in record.nodes:
@@ -118,7 +137,7 @@ def read_mapping(node: yaml.Node, section: Section, reporter: Reporter,
         if value is not None:
             record.values[key] = value
     for spec in section.fields:
-        if spec.required and spec.name not in record.nodes:
+        if spec.required and spec.name not in record.nodes and spec.name not in misspelt:
             reporter.at(node, f"{record.name() if record.id else what} has no '{spec.name}'",
                         spec.description)
     return record
@@ -126,30 +145,32 @@ def read_mapping(node: yaml.Node, section: Section, reporter: Reporter,
 
 def read_value(node: yaml.Node, spec: Field, reporter: Reporter, what: str) -> Any:
     """The value of one field, or None after reporting why it is unusable."""
-    if node.tag not in PLAIN_TAGS:
-        reporter.at(node, f"{what} has the tag {node.tag}, and tags are not allowed in packs")
-        return None
     kind = spec.kind
     if kind in ("text", "ref", "choice"):
-        text = _text(node, reporter, what)
-        if text is None:
-            return None
+        if node.tag == _STR and node.__class__ is yaml.ScalarNode:  # the common case, kept short
+            text = node.value.strip()
+            if not text:
+                reporter.at(node, f"{what} is empty", "give it a value or remove the key")
+                return None
+        else:
+            text = _text(node, reporter, what)
+            if text is None:
+                return None
         if kind == "choice" and text not in spec.choices:
-            hint = nearest(text, spec.choices) or "choose " + " or ".join(spec.choices)
+            hint = did_you_mean(text, spec.choices) or "choose " + " or ".join(spec.choices)
             reporter.at(node, f"{what} is '{text}', which is not one of: "
                         + ", ".join(spec.choices), hint)
             return None
-        if spec.pattern and not _matches(spec.pattern, text):
-            label = "id" if spec.name == "id" else "date"
-            reporter.at(node, f"{what} '{text}' {_PATTERN_MESSAGES[label]}")
-            return None
+        if spec.pattern:
+            pattern, complaint = _PATTERNS[spec.pattern]
+            if pattern.match(text) is None:
+                reporter.at(node, f"{what} '{text}' {complaint}")
+                return None
         return text
-    if kind == "number":
-        if isinstance(node, yaml.ScalarNode) and node.tag in _NUMBER_TAGS:
-            return _number(node.value)
-        hint = "write 4300, not 4,300" if "," in str(node.value) else ""
-        reporter.at(node, f"{what} should be a number, not {_kind_of(node)}", hint)
+    if not reporter.untagged(node, what):
         return None
+    if kind == "number":
+        return _number(node, reporter, what)
     if not isinstance(node, yaml.SequenceNode):
         reporter.at(node, f"{what} should be a list, not {_kind_of(node)}",
                     "write it as [a, b] or as lines starting with '- '")
@@ -157,31 +178,33 @@ def read_value(node: yaml.Node, spec: Field, reporter: Reporter, what: str) -> A
     if not node.value:
         reporter.at(node, f"{what} is an empty list", "remove the key or fill the list")
         return None
-    if not reporter.first_visit(node):
-        return None
     if kind == "records":
         assert spec.record is not None
         records = [read_mapping(item, spec.record, reporter, f"an item of {what}")
                    for item in node.value]
         return [r for r in records if r is not None]
     items: list[tuple[str, yaml.Node]] = []
+    seen: set[str] = set()
     for item in node.value:
         text = _text(item, reporter, f"an item of {what}")
         if text is None:
             continue
-        if any(text == seen for seen, _ in items):
+        if text in seen:
             reporter.at(item, f"'{text}' is listed twice in {what}")
             continue
+        seen.add(text)
         items.append((text, item))
     return items
 
 
 def _text(node: yaml.Node, reporter: Reporter, what: str) -> str | None:
+    if not reporter.untagged(node, what):
+        return None
     if not isinstance(node, yaml.ScalarNode) or node.tag not in _TEXT_TAGS:
-        if isinstance(node, yaml.ScalarNode) and node.tag == _T + "null":
+        if node.tag == _NULL:
             reporter.at(node, f"{what} is empty", "give it a value or remove the key")
         else:
-            hint = "put it in quotes if you mean the word" if node.tag == _T + "bool" else ""
+            hint = "put it in quotes if you mean the word" if node.tag == _BOOL else ""
             reporter.at(node, f"{what} should be text, not {_kind_of(node)}", hint)
         return None
     text = node.value.strip()
@@ -191,16 +214,22 @@ def _text(node: yaml.Node, reporter: Reporter, what: str) -> str | None:
     return text
 
 
-def _matches(pattern: str, text: str) -> bool:
-    compiled = _COMPILED.get(pattern)
-    if compiled is None:
-        compiled = _COMPILED[pattern] = re.compile(pattern)
-    return compiled.match(text) is not None
-
-
-def _number(text: str) -> int | float:
-    cleaned = text.replace("_", "")
-    try:
-        return int(cleaned, 0)
-    except ValueError:
-        return float(cleaned)
+def _number(node: yaml.Node, reporter: Reporter, what: str) -> int | float | None:
+    if isinstance(node, yaml.ScalarNode) and node.tag in _TEXT_TAGS:
+        written = node.value.strip()
+        if _DECIMAL.match(written):
+            digits = written.replace("_", "")
+            value = float(digits) if any(c in digits for c in ".eE") else int(digits)
+            if math.isfinite(value):
+                return value
+        hint = "write it with digits only, like 4300 or 12.5"
+        if "," in written:
+            hint = f"write {written.replace(',', '')}, without commas"
+        elif _WORDS.search(written) and _DIGIT.search(written):
+            hint = "give only the figure here; words such as 'about' go in 'qualifier'"
+        elif written.endswith("%"):
+            hint = f"write {written[:-1].strip()} and give '%' as the unit"
+        reporter.at(node, f"{what} should be a number, not '{written}'", hint)
+        return None
+    reporter.at(node, f"{what} should be a number, not {_kind_of(node)}")
+    return None

@@ -20,11 +20,16 @@ def allowed_folders(pack_folder: Path) -> list[Path]:
 def find_source(name: str, pack_folder: Path) -> tuple[Path | None, str]:
     """The resolved path of a source file, or None and why it cannot be used."""
     folders = allowed_folders(pack_folder)
+    if "\0" in name:
+        return None, "the file name contains a NUL character"
     if Path(name).is_absolute():
         return None, "source files are named relative to the pack; absolute paths are not allowed"
     escaped = False
     for folder in folders:
-        candidate = (folder / name).resolve()
+        try:
+            candidate = (folder / name).resolve()
+        except (OSError, RuntimeError) as error:  # a symlink loop, a name too long
+            return None, f"cannot follow '{name}': {getattr(error, 'strerror', None) or error}"
         if not candidate.is_relative_to(folder):
             escaped = True
             continue

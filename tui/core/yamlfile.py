@@ -1,25 +1,57 @@
 """Reading one YAML file safely into position-carrying nodes.
 
-Only composition is done: no tag ever constructs a Python object, and every
-node keeps the line and column an error message needs.
+Only composition is done: no tag ever constructs a Python object, aliases are
+refused before anything walks the nodes, and every node keeps the line and
+column an error message needs.
 """
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import yaml
-
-try:  # libyaml's C parser, shipped in PyYAML's wheels, is about five times faster
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - only on builds without libyaml
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .problems import Problem
+
+try:  # libyaml's C parser, shipped in PyYAML's wheels, is about five times faster
+    from yaml import CSafeLoader as _Base
+except ImportError:  # pragma: no cover - only on builds without libyaml
+    from yaml import SafeLoader as _Base  # type: ignore[assignment]
 
 _CORE = "tag:yaml.org,2002:"
 PLAIN_TAGS = frozenset(_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp",
                                           "map", "seq"))
+_DEFAULT_TAGS = {ScalarNode: _CORE + "str", SequenceNode: _CORE + "seq",
+                 MappingNode: _CORE + "map"}
+_IMPLICIT = {first: tuple(resolvers)
+             for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()}
+
+# libyaml's composer recurses in C, once per level of nesting, and a file of
+# 40,000 '[' overflows an 8 MB stack: the process dies with no message. So it
+# runs in a thread whose stack fits the deepest nesting the file could hold
+# (measured: about 350 bytes a level; this allows three times that).
+_STACK_PER_LEVEL = 1024
+_MIN_STACK = 4 << 20
+_MAX_STACK = 256 << 20
+
+
+class _Loader(_Base):
+    """The safe loader, with a leaner tag resolver: it was half of composing time."""
+
+    def descend_resolver(self, current_node, current_index) -> None:  # no path resolvers
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def resolve(self, kind, value, implicit):
+        if kind is ScalarNode and implicit[0]:  # a plain scalar: true, 12, 2020-01-01 ...
+            for tag, regexp in _IMPLICIT.get(value[:1], ()):
+                if regexp.match(value):
+                    return tag
+        return _DEFAULT_TAGS[kind]
 
 
 def read_text(path: Path, shown: str) -> tuple[str | None, Problem | None]:
@@ -37,19 +69,98 @@ def read_text(path: Path, shown: str) -> tuple[str | None, Problem | None]:
                              "save it with UTF-8 encoding")
 
 
-def compose(text: str, shown: str) -> tuple[yaml.Node | None, Problem | None]:
-    """The document's root node (None for an empty file), or a syntax problem."""
+def compose(text: str, shown: str) -> tuple[yaml.Node | None, list[Problem]]:
+    """The document's root node (None for an empty file), or the problems that stop it.
+
+    Syntax errors, aliases and nesting too deep to read safely are such problems.
+    """
+    if "*" in text:  # only then can there be an alias; finding them costs a parse
+        problems = _aliases(text, shown)
+        if problems:
+            return None, problems
     try:
-        return yaml.compose(text, Loader=_Loader), None
-    except yaml.MarkedYAMLError as error:
+        return _compose_safely(text), []
+    except (yaml.YAMLError, RecursionError) as error:
+        return None, [_problem_of(error, text, shown)]
+
+
+def _problem_of(error: Exception, text: str, shown: str) -> Problem:
+    """What a reading error means for the author, placed where it happened."""
+    if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
         what = error.problem or error.context or "invalid YAML"
         if error.context and error.problem:
             what = f"{error.context}, {error.problem}"
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        return None, Problem(shown, line, column, f"YAML syntax error: {what}")
+        return Problem(shown, line, column, f"YAML syntax error: {what}")
+    if isinstance(error, yaml.reader.ReaderError):  # a character YAML does not allow
+        # the Python reader counts characters of a str ("unicode"), libyaml bytes of UTF-8
+        before = (text[:error.position] if error.encoding == "unicode" else
+                  text.encode("utf-8")[:error.position].decode("utf-8", "replace"))
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
+        return Problem(shown, line, column, f"YAML syntax error: {error.reason} "
+                       f"(U+{error.character:04X})", "remove the character")
+    if isinstance(error, RecursionError):
+        return Problem(shown, 0, 0, "lists or mappings are nested too deeply to read",
+                       "a pack needs no more than four levels")
+    return Problem(shown, 0, 0, f"YAML syntax error: {error}")
+
+
+def _aliases(text: str, shown: str) -> list[Problem]:
+    """Every alias (*name) in the text: packs write each value out in full.
+
+    Refusing them before composing means no walk can ever multiply a node
+    ("billion laughs"); the events carry each alias's own position.
+    """
+    problems = []
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                mark = event.start_mark
+                problems.append(Problem(
+                    shown, mark.line + 1, mark.column + 1,
+                    f"'*{event.anchor}' is an alias, and anchors and aliases are not allowed "
+                    "in packs", "write the value out in full"))
     except yaml.YAMLError as error:
-        return None, Problem(shown, 0, 0, f"YAML syntax error: {error}")
+        if problems:  # otherwise composing reports the error on its own
+            problems.append(_problem_of(error, text, shown))
+    return problems
+
+
+def _deepest_possible(text: str) -> int:
+    """An upper bound on the file's nesting: each level needs a '[' or '{', or two
+    more columns on a line (block lists and mappings are indented, or '- - x')."""
+    longest = max(map(len, text.split("\n")), default=0)
+    return text.count("[") + text.count("{") + 2 * longest + 2
+
+
+def _compose_safely(text: str) -> yaml.Node | None:
+    stack = max(_MIN_STACK, _STACK_PER_LEVEL * _deepest_possible(text))
+    if stack > _MAX_STACK:  # the pure-Python composer fails with RecursionError instead
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    outcome: list = [None, None]
+
+    def run() -> None:
+        try:
+            outcome[0] = yaml.compose(text, Loader=_Loader)
+        except BaseException as error:  # handed back to the caller's thread
+            outcome[1] = error
+
+    with _STACK_LOCK:  # threading.stack_size is process-wide
+        previous = threading.stack_size(stack)
+        try:
+            worker = threading.Thread(target=run, name="compose-yaml")
+            worker.start()
+        finally:
+            threading.stack_size(previous)
+    worker.join()
+    if outcome[1] is not None:
+        raise outcome[1]
+    return outcome[0]
+
+
+_STACK_LOCK = threading.Lock()
 
 
 def where(node: yaml.Node) -> tuple[int, int]:
