@@ -38,9 +38,9 @@ class DrillScreen(Screen):
         Binding("n,right", "step(1)", "Skip", show=False),
         Binding("p,left", "step(-1)", "Previous", show=False),
         Binding("o", "toggle_order", "Order", show=False),
-        Binding("f", "toggle_needing", "Needs work only", show=False),
+        Binding("f", "toggle_needing", "Needs work only"),
         Binding("t", "cycle_timer", "Timer"),
-        Binding("r", "restart", "Again", show=False),
+        Binding("r", "restart", "Practise what needs work"),
     ]
 
     def __init__(self, casebook: CaseBook, order: str = "in order", seed: int | None = None,
@@ -102,6 +102,7 @@ class DrillScreen(Screen):
     def _show_card(self) -> None:
         self._stop_timer()
         self.revealed = False
+        self.refresh_bindings()
         self.query_one("#answers", Static).update("")
         draft = self.query_one("#draft", TextArea)
         draft.load_text("")
@@ -167,7 +168,7 @@ class DrillScreen(Screen):
 
     def _show_countdown(self) -> None:
         shown = (f"⏱ {self.remaining // 60}:{self.remaining % 60:02d}"
-                 if self.seconds and self.card is not None else "")
+                 if self.seconds and self.card is not None and not self.revealed else "")
         self.query_one("#countdown", Static).update(shown)
 
     def _stop_timer(self) -> None:
@@ -176,6 +177,16 @@ class DrillScreen(Screen):
             self._ticker = None
 
     # -- actions --------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that mean nothing at this moment leave the footer."""
+        if action == "reveal":
+            return self.card is not None and not self.revealed
+        if action in ("mark", "write", "keep", "step"):
+            return self.card is not None
+        if action == "restart":
+            return self.card is None and bool(self.cards)
+        return True
 
     def action_reveal(self) -> None:
         card = self.card
@@ -194,14 +205,24 @@ class DrillScreen(Screen):
         if not answers:
             text.append("None in the pack: this one is yours to find.\n")
         for answer in answers:
-            text.append(f"• {answer.claim}\n", style="bold")
+            text.append(f"\n• {answer.claim}\n", style="bold")
             for quote_id in answer.quotes:
                 if quote_id in self.debate.quotes:
-                    text.append(quote_card(self.debate, self.debate.quotes[quote_id]))
-                    text.append("\n")
+                    card_text = quote_card(self.debate, self.debate.quotes[quote_id])
+                    for line in card_text.split("\n"):
+                        text.append("    ")
+                        text.append(line)
+                        text.append("\n")
         text.append("\nHow did you do?  1 got it · 2 shaky · 3 missed", style="bold")
-        self.query_one("#answers", Static).update(text)
-        self.query_one("#drill-card", VerticalScroll).focus()
+        answers_panel = self.query_one("#answers", Static)
+        answers_panel.update(text)
+        self._show_countdown()
+        self.refresh_bindings()
+        card_panel = self.query_one("#drill-card", VerticalScroll)
+        card_panel.focus()
+        # The answers start below the card; bring them into view once laid out.
+        self.call_after_refresh(card_panel.scroll_to_widget, answers_panel, animate=False,
+                                top=True)
 
     def action_mark(self, how: str) -> None:
         card = self.card

@@ -1,0 +1,166 @@
+"""The drill screen, driven by keys: cards in order or shuffled, reveal, marks kept
+between sessions, the countdown, and what still needs work."""
+
+from __future__ import annotations
+
+import pytest
+from case_fixtures import ScreenApp, casebook, screen_text
+
+from tui.core import drill
+from tui.core.storage import ENV_VAR
+from tui.ui.screens.drill import DrillScreen
+
+SIZE = (140, 40)
+
+
+@pytest.fixture(autouse=True)
+def no_real_home(tmp_path, monkeypatch):
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "env-data"))
+
+
+async def test_a_card_is_answered_revealed_and_marked(tmp_path):
+    book = casebook(tmp_path, side="council")
+    app = ScreenApp(lambda: DrillScreen(book))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Drill · in order · all cards · no timer · Card 1 of 2" in text
+        assert "The ministry says:" in text and "The evidence for rooms is mixed." in text
+        assert "The pack's answers" not in text
+        await pilot.press("1")  # marking before revealing is refused
+        assert app.told[-1][0] == "Reveal the pack's answers first (space)."
+        await pilot.press("space")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "The pack's answers from your side:" in text
+        assert "• A supervised room saves lives." in text
+        assert "“It will save lives,”" in text  # the answer's quote, with its speaker
+        assert "How did you do?  1 got it · 2 shaky · 3 missed" in text
+        await pilot.press("2")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Card 2 of 2" in text and "The room costs too much." in text
+        assert "So far: 0 got it · 1 shaky · 0 missed · 1 not practised" in text
+    record = casebook(tmp_path, side="council").case.drill["evidence-mixed"]
+    assert (record.mark, record.attempts) == ("shaky", 1)
+
+
+async def test_progress_is_kept_between_sessions_and_shows_what_needs_work(tmp_path):
+    book = casebook(tmp_path, side="council")
+    app = ScreenApp(lambda: DrillScreen(book))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("space", "1", "space", "3")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Round done." in text and "2 cards done" in text
+        assert "Still needs work:" in text and "• The room costs too much. (missed)" in text
+        assert "The evidence for rooms is mixed. (" not in text
+    later = casebook(tmp_path, side="council")  # the next lesson
+    app = ScreenApp(lambda: DrillScreen(later))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "So far: 1 got it · 0 shaky · 1 missed · 0 not practised" in screen_text(app)
+        await pilot.press("f")  # practise only what needs work
+        await pilot.pause()
+        text = screen_text(app)
+        assert "needing work only" in text and "Card 1 of 1" in text
+        assert "The room costs too much." in text
+
+
+async def test_a_shuffled_deck_follows_its_seed(tmp_path):
+    book = casebook(tmp_path, side="council")
+    expected = [a.claim for a in drill.deck(book.debate, book.case, "shuffled", seed=3)]
+    app = ScreenApp(lambda: DrillScreen(book, order="shuffled", seed=3))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = []
+        for _ in expected:
+            shown.append(next(c for c in expected if c in screen_text(app)))
+            await pilot.press("n")
+            await pilot.pause()
+    assert shown == expected
+
+
+async def test_the_countdown_reveals_the_answers_when_time_is_up(tmp_path):
+    book = casebook(tmp_path, side="council")
+    app = ScreenApp(lambda: DrillScreen(book, seconds=30))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert "⏱ 0:30" in screen_text(app)
+        screen.tick()  # one second, without waiting for one
+        await pilot.pause()
+        assert "⏱ 0:29" in screen_text(app)
+        for _ in range(29):
+            screen.tick()
+        await pilot.pause()
+        assert screen.revealed
+        assert "The pack's answers from your side:" in screen_text(app)
+        assert ("Time's up.", "information") in app.told
+
+
+async def test_the_timer_is_set_from_the_keyboard(tmp_path):
+    book = casebook(tmp_path, side="council")
+    app = ScreenApp(lambda: DrillScreen(book))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        assert "30 s a card" in screen_text(app) and "⏱ 0:30" in screen_text(app)
+        await pilot.press("space")  # revealing stops the clock
+        assert app.screen._ticker is None
+
+
+async def test_a_written_answer_is_kept_as_the_rebuttal_only_when_asked(tmp_path):
+    book = casebook(tmp_path, side="council")
+    app = ScreenApp(lambda: DrillScreen(book))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("w", *"Ask which studies", "escape", "space", "2")
+        assert book.case.expecting("evidence-mixed") is None  # practice, not kept
+        await pilot.press("w", *"Deaths cost more", "ctrl+s")
+        assert app.told[-1][0] == "Kept as your planned rebuttal."
+    again = casebook(tmp_path, side="council").case
+    assert again.expecting("too-costly").rebuttal == "Deaths cost more"
+    assert again.expecting("evidence-mixed") is None
+
+
+async def test_the_planned_rebuttal_is_shown_with_the_packs_answers(tmp_path):
+    book = casebook(tmp_path, side="council")
+    book.collect("too-costly")
+    book.case.set_rebuttal("too-costly", "Compare with the cost of a death.")
+    app = ScreenApp(lambda: DrillScreen(book))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "The room costs too much." in screen_text(app)  # expected cards come first
+        await pilot.press("space")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Your planned rebuttal:" in text
+        assert "Compare with the cost of a death." in text
+
+
+async def test_escape_leaves_the_draft_first_then_the_drill(tmp_path):
+    book = casebook(tmp_path, side="council")
+    app = ScreenApp(lambda: DrillScreen(book, seconds=30))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("w", "escape")
+        assert isinstance(app.screen, DrillScreen)
+        await pilot.press("escape")
+        assert app.base_is_showing()
+
+
+async def test_at_the_end_of_a_round_r_practises_what_still_needs_work(tmp_path):
+    book = casebook(tmp_path, side="council")
+    app = ScreenApp(lambda: DrillScreen(book))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("r")  # nothing to restart mid-round
+        assert "Card 1 of 2" in screen_text(app)
+        await pilot.press("space", "3", "space", "1", "r")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "needing work only" in text and "Card 1 of 1" in text
+        assert "The evidence for rooms is mixed." in text
