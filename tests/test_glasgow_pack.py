@@ -139,6 +139,30 @@ def test_every_quote_is_in_its_article(debate):
         assert _plain(passage) == _plain(quote.text), quote.id
 
 
+# The narrator's reporting words around a quotation: "he said", "she added", "said:".
+REPORTING_WORDS = re.compile(
+    r"\b(?:he|she|they|it)\s+(?:said|says|added|adds|told)\b|\b(?:said|says|added)\s*:")
+QUOTATION_MARKS = "\"“”‘’'"
+
+
+def test_direct_quotes_are_the_quoted_words_only(debate):
+    # A direct quote is the words inside the quotation marks: no quotation mark around
+    # it and no "he said" of the narrator (that makes it reported speech).
+    for quote in debate.quotes.values():
+        if quote.kind != "direct":
+            continue
+        text = quote.text.strip()
+        assert not REPORTING_WORDS.search(text), f"{quote.id} is direct but has reporting words"
+        assert text[0] not in QUOTATION_MARKS and text[-1] not in QUOTATION_MARKS, (
+            f"{quote.id} is direct but carries the article's quotation marks")
+
+
+def test_quotes_with_reporting_words_are_reported(debate):
+    for quote in debate.quotes.values():
+        if REPORTING_WORDS.search(quote.text):
+            assert quote.kind == "reported", quote.id
+
+
 def test_no_quote_carries_boilerplate(debate):
     seeds = " ".join(p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt"))
     for line in BOILERPLATE:
@@ -189,6 +213,15 @@ def test_the_two_glasgow_death_figures_are_linked_as_conflicting(debate):
     for one, other in ((bbc, paper), (paper, bbc)):
         links = [c for c in debate.conflicts_of(one.id) if c.fact == other.id]
         assert links and links[0].difference.strip(), f"{one.id} is not linked to {other.id}"
+
+
+def test_the_undated_glasgow_figure_is_not_given_a_year(debate):
+    # The Glasgow paper says 170 deaths "last year" and never says which year: the pack
+    # must not supply one (that would silently reconcile it with the BBC's 2018 figure).
+    paper = next(f for f in debate.facts.values()
+                 if f.value == 170 and "glasgow" in f.place.lower())
+    assert not re.search(r"\d{4}", paper.year or ""), paper.year
+    assert "last year" in (paper.year or "").lower()
 
 
 def test_conflicts_are_declared_once_between_different_facts(debate):
