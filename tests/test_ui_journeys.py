@@ -180,3 +180,23 @@ def test_a_broken_pack_exits_1_with_its_message(broken_pack, capsys):
     assert "'rebuts' refers to argument 'evidence-mixd', which does not exist" in err
     assert err.rstrip().endswith(f"{broken_pack}: 1 error; the pack was not loaded.")
     assert "Traceback" not in err
+
+
+async def test_back_to_the_debate_keeps_the_side_and_the_argument(explorer):
+    from tui.core.packs import default_pack
+
+    app = explorer(default_pack())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p", "j", "j")
+        screen = app.screen
+        chosen = screen.lists()[1].highlighted_id()
+        await pilot.press("enter")
+        assert app.screen.record_id == chosen
+        await pilot.press("escape")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DebateScreen)
+        assert screen.current == 1
+        assert screen.lists()[1].highlighted_id() == chosen
+        assert screen.lists()[1].has_focus
+        assert app.debate.arguments[chosen].claim[:30] in screen_text(app)

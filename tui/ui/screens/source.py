@@ -96,7 +96,8 @@ class SourceScreen(ViewScreen):
         number = self.passages.index(quote) + 1
         info.update(Text.assemble(
             (f"Passage {number} of {len(self.passages)}", "bold"), " · ",
-            speaker_line(self.debate, quote.speaker),
+            # One line: a long role would squeeze the article at 24 rows.
+            shorten(speaker_line(self.debate, quote.speaker), 56),
             (" (reported)" if quote.kind == "reported" else "", "dim"),
             "\n", ("Cited by:", "bold")))
         arguments = self.debate.citing(quote.id)
