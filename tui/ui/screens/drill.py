@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import random
 
+from rich.console import Group
+from rich.padding import Padding
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -195,27 +197,22 @@ class DrillScreen(Screen):
         self._stop_timer()
         self.revealed = True
         case = self.casebook.case
-        text = Text()
+        parts: list[Text | Padding] = []
         expected = case.expecting(card.id)
         if expected and expected.rebuttal.strip():
-            text.append("Your planned rebuttal:\n", style="bold underline")
-            text.append(expected.rebuttal.strip() + "\n\n")
+            parts += [Text("Your planned rebuttal:", style="bold underline"),
+                      Text(expected.rebuttal.strip() + "\n")]
         answers = case.suggestions(self.debate, card.id)
-        text.append("The pack's answers from your side:\n", style="bold underline")
+        parts.append(Text("The pack's answers from your side:", style="bold underline"))
         if not answers:
-            text.append("None in the pack: this one is yours to find.\n")
+            parts.append(Text("None in the pack: this one is yours to find."))
         for answer in answers:
-            text.append(f"\n• {answer.claim}\n", style="bold")
-            for quote_id in answer.quotes:
-                if quote_id in self.debate.quotes:
-                    card_text = quote_card(self.debate, self.debate.quotes[quote_id])
-                    for line in card_text.split("\n"):
-                        text.append("    ")
-                        text.append(line)
-                        text.append("\n")
-        text.append("\nHow did you do?  1 got it · 2 shaky · 3 missed", style="bold")
+            parts.append(Text(f"\n• {answer.claim}", style="bold"))
+            parts += [Padding(quote_card(self.debate, self.debate.quotes[q]), (0, 0, 0, 4))
+                      for q in answer.quotes if q in self.debate.quotes]
+        parts.append(Text("\nHow did you do?  1 got it · 2 shaky · 3 missed", style="bold"))
         answers_panel = self.query_one("#answers", Static)
-        answers_panel.update(text)
+        answers_panel.update(Group(*parts))
         self._show_countdown()
         self.refresh_bindings()
         card_panel = self.query_one("#drill-card", VerticalScroll)
