@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -58,24 +59,48 @@ def export(args: argparse.Namespace) -> int:
     debate = _load_or_report(pack).debate
     if debate is None:
         return 1
+    text = _render(args, debate)
+    if text is None:
+        return 1
+    return _write(text, args.output)
+
+
+def _render(args: argparse.Namespace, debate) -> str | None:
+    """The text to export, or None after saying on stderr why there is none."""
     if args.case:
         from .core.handout import saved_handout
 
         text, messages = saved_handout(debate, args.data_dir)
         for message in messages:
             print(message, file=sys.stderr)
-        if text is None:
-            return 1
-    elif args.format == "json":
+        return text
+    if args.format == "json":
         from .core.export_json import to_json
-        text = to_json(debate)
-    else:
-        from .core.export_markdown import to_markdown
-        text = to_markdown(debate)
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-    else:
+
+        return to_json(debate)
+    from .core.export_markdown import to_markdown
+
+    return to_markdown(debate)
+
+
+def _write(text: str, output: str | None) -> int:
+    """Write to the named file (whole or not at all) or to standard output, as UTF-8."""
+    if output:
+        from .core.storage import write_atomically
+
+        try:
+            write_atomically(Path(output), text)
+        except OSError as error:
+            print(f"cannot write {output}: {error.strerror or error}", file=sys.stderr)
+            return 1
+        return 0
+    stdout = getattr(sys.stdout, "buffer", None)
+    if stdout is None:  # an IDE's console without a byte layer
         sys.stdout.write(text)
+        return 0
+    sys.stdout.flush()
+    stdout.write(text.encode("utf-8"))  # JSON is UTF-8 whatever the terminal's locale
+    stdout.flush()
     return 0
 
 
@@ -108,6 +133,15 @@ def _app_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so Python's flush at exit does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def run_app(args: argparse.Namespace) -> int:
     from .ui.launch import run  # Textual is imported only when the explorer starts
 
@@ -118,7 +152,11 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in SUBCOMMANDS:
         args = _subcommand_parser().parse_args(argv)
-        return args.run(args)
+        try:
+            return args.run(args)
+        except BrokenPipeError:  # `debate-explorer export | head` stopped reading early
+            _silence_stdout()
+            return 1
     return run_app(_app_parser().parse_args(argv))
 
 

@@ -48,7 +48,8 @@ def to_markdown(debate: Debate) -> str:
         lines += [f"## {position.name}: the arguments", ""]
         for number, argument in enumerate(debate.arguments_of(position.id), 1):
             lines += _argument(debate, argument, f"{position.label} {number}.")
-    lines += _clashes(debate) + _facts(debate) + _speakers(debate) + _sources(debate)
+    lines += _clashes(debate) + _other_quotes(debate) + _facts(debate) + _speakers(debate)
+    lines += _sources(debate)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -63,6 +64,17 @@ def _clashes(debate: Debate) -> list[str]:
         side = debate.positions[argument.position].label
         lines.append(f"| {_cell(argument.claim)} | {side} | {answers} |")
     return lines + [""]
+
+
+def _other_quotes(debate: Debate) -> list[str]:
+    """Quotes no argument cites (a figure's source, a neutral voice), so the handout
+    still holds every quote of the pack."""
+    lines: list[str] = []
+    for source in debate.sources.values():
+        for quote in debate.quotes_in(source.id):
+            if not debate.citing(quote.id):
+                lines += _quote_lines(debate, quote)
+    return ["## Other quotes", ""] + lines if lines else []
 
 
 def _facts(debate: Debate) -> list[str]:

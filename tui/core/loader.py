@@ -41,11 +41,13 @@ class LoadResult:
 
 
 def shown_path(path: Path) -> str:
-    """A path as the user should read it: relative to where they are, if inside it."""
+    """A path as the user should read it: relative to where they are if inside it,
+    else in full (never a climb of '../..')."""
+    absolute = Path(os.path.abspath(path))
     try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
+        return absolute.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(absolute)
 
 
 def pack_files(path: Path) -> list[Path]:
@@ -92,7 +94,10 @@ class _PackLoader:
 
     def load(self) -> LoadResult:
         if not self.path.exists():
-            self.whole("no such pack: the folder does not exist")
+            self.whole("no such pack: there is no folder or file at this path")
+            return self._result(None)
+        if self.path.is_file() and self.path.suffix not in YAML_SUFFIXES:
+            self.whole("not a pack: give a pack's folder, or one of its .yaml files")
             return self._result(None)
         files = pack_files(self.path)
         if not files:
@@ -191,7 +196,8 @@ class _PackLoader:
                 if first is not None:
                     line, _ = where(first.nodes["id"])
                     self.at(record, "id", f"duplicate id: {section.singular} '{identifier}' is "
-                            f"already defined at {first.reporter.shown}:{line}")
+                            f"already defined at {first.reporter.shown}:{line}",
+                            f"give each {section.singular} its own id")
                     continue
                 ids[identifier] = record
             self.records[section.name].append(record)
@@ -241,8 +247,8 @@ class _PackLoader:
                 hint = did_you_mean(target_id, self.by_id[target]) or (
                     f"no {singular} has that id" if self.by_id[target] else
                     f"this pack defines no {target}")
-                record.reporter.at(node, f"'{key}' refers to {singular} '{target_id}', which "
-                                   "does not exist", hint)
+                record.reporter.at(node, f"'{key}' of {record.label} refers to {singular} "
+                                   f"'{target_id}', which does not exist", hint)
 
     def _position_of(self, argument_id: str) -> str | None:
         target = self.by_id["arguments"].get(argument_id)
@@ -280,31 +286,31 @@ class _PackLoader:
         for record in self.records["sources"]:
             values = record.values
             if "date" in record.nodes and "approximate_date" in record.nodes:
-                self.at(record, "approximate_date", f"{record.name()} has both 'date' and "
+                self.at(record, "approximate_date", f"{record.label} has both 'date' and "
                         "'approximate_date'", "keep the one the text supports")
             elif "date" not in record.nodes and "approximate_date" not in record.nodes:
-                self.at(record, None, f"{record.name()} has no 'date' or 'approximate_date'",
+                self.at(record, None, f"{record.label} has no 'date' or 'approximate_date'",
                         "if the text does not date it, give approximate_date and date_reason")
             if "approximate_date" in values and "date_reason" not in record.nodes:
-                self.at(record, "approximate_date", f"{record.name()} has an approximate date "
+                self.at(record, "approximate_date", f"{record.label} has an approximate date "
                         "but no 'date_reason'", "say what in the text dates it")
 
     def _read_sources(self) -> dict[str, tuple[Path, str]]:
         texts: dict[str, tuple[Path, str]] = {}
-        cache: dict[Path, tuple[str | None, str]] = {}
+        cache: dict[Path, tuple[str | None, str, str]] = {}
         for record in self.records["sources"]:
             name = record.values.get("file")
             if name is None or record.id is None:
                 continue
-            path, why = find_source(name, self.folder)
+            path, why, hint = find_source(name, self.folder)
             if path is None:
-                self.at(record, "file", f"{record.name()}: {why}")
+                self.at(record, "file", f"{record.label}: {why}", hint)
                 continue
             if path not in cache:
                 cache[path] = read_source(path, shown_path(path))
-            text, why = cache[path]
+            text, why, hint = cache[path]
             if text is None:
-                self.at(record, "file", f"{record.name()}: cannot use '{name}': {why}")
+                self.at(record, "file", f"{record.label}: cannot use '{name}': {why}", hint)
                 continue
             texts[record.id] = (path, text)
         return texts
@@ -336,20 +342,20 @@ class _PackLoader:
         quoted_sources = {r.values.get("source") for r in self.records["quotes"]}
         for record in self.records["speakers"]:
             if record.id not in quoted_speakers:
-                self.at(record, "id", f"{record.name()} has no quotes", "", "warning")
+                self.at(record, "id", f"{record.label} has no quotes", "", "warning")
         for record in self.records["sources"]:
             if record.id not in quoted_sources:
-                self.at(record, "id", f"{record.name()} is never quoted", "", "warning")
+                self.at(record, "id", f"{record.label} is never quoted", "", "warning")
         for record in self.records["themes"]:
             if record.id not in used_themes:
-                self.at(record, "id", f"{record.name()} is used by no argument", "", "warning")
+                self.at(record, "id", f"{record.label} is used by no argument", "", "warning")
         for record in self.records["arguments"]:
             if "quotes" not in record.nodes:
-                self.at(record, "id", f"{record.name()} has no quotes to carry it",
+                self.at(record, "id", f"{record.label} has no quotes to carry it",
                         "add the quotes that make this argument", "warning")
         for record in self.records["positions"]:
             if record.id not in used_positions:
-                self.at(record, "id", f"{record.name()} has no arguments or speakers", "",
+                self.at(record, "id", f"{record.label} has no arguments or speakers", "",
                         "warning")
 
     # -- building the model ------------------------------------------------

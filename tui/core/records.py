@@ -70,21 +70,18 @@ class Reporter:
 
 @dataclass(slots=True)
 class Record:
-    """One checked mapping: its values and the nodes they came from."""
+    """One checked mapping: its values, the nodes they came from, and how to name it."""
 
     section: Section
     node: yaml.MappingNode
     reporter: Reporter
     values: dict[str, Any]
     nodes: dict[str, yaml.Node]
+    label: str  # "argument 'x'", or "an item of 'conflicts_with' of fact 'y'"
 
     @property
     def id(self) -> str | None:
         return self.values.get("id")
-
-    def name(self) -> str:
-        what = self.section.singular or self.section.name
-        return f"{what} '{self.id}'" if self.id else f"this {what}"
 
 
 def _kind_of(node: yaml.Node) -> str:
@@ -110,13 +107,14 @@ def read_mapping(node: yaml.Node, section: Section, reporter: Reporter,
     if not isinstance(node, yaml.MappingNode):
         reporter.at(node, f"{what} should be a mapping of keys to values, not {_kind_of(node)}")
         return None
-    record = Record(section, node, reporter, {}, {})
+    record = Record(section, node, reporter, {}, {}, _label(node, section, what))
+    label = record.label
     keys = section.keys
     misspelt: set[str] = set()  # fields an unknown key probably meant: not "missing" too
     for key_node, value_node in node.value:
         if key_node.tag not in _TEXT_TAGS or not isinstance(key_node, yaml.ScalarNode):
-            if reporter.untagged(key_node, f"a key of {what}"):
-                reporter.at(key_node, f"a key of {what} should be a word, not "
+            if reporter.untagged(key_node, f"a key of {label}"):
+                reporter.at(key_node, f"a key of {label} should be a word, not "
                             f"{_kind_of(key_node)}")
             continue
         key = key_node.value
@@ -125,22 +123,38 @@ def read_mapping(node: yaml.Node, section: Section, reporter: Reporter,
             meant = nearest(key, keys)
             misspelt.add(meant)
             hint = f"did you mean '{meant}'?" if meant else "expected one of: " + ", ".join(keys)
-            reporter.at(key_node, f"unknown key '{key}' in {what}", hint)
+            reporter.at(key_node, f"unknown key '{key}' in {label}", hint)
             continue
         if key in record.nodes:
             line, _ = where(record.nodes[key])
-            reporter.at(key_node, f"key '{key}' appears twice in {what} (also on line {line})",
+            reporter.at(key_node, f"key '{key}' appears twice in {label} (also on line {line})",
                         "YAML would silently keep only the last one; remove one of them")
             continue
         record.nodes[key] = value_node
-        value = read_value(value_node, spec, reporter, f"'{key}'")
+        value = read_value(value_node, spec, reporter, f"'{key}' of {label}")
         if value is not None:
             record.values[key] = value
     for spec in section.fields:
         if spec.required and spec.name not in record.nodes and spec.name not in misspelt:
-            reporter.at(node, f"{record.name() if record.id else what} has no '{spec.name}'",
-                        spec.description)
+            reporter.at(node, f"{label} has no '{spec.name}'", _how_to_give(spec))
     return record
+
+
+def _label(node: yaml.MappingNode, section: Section, what: str) -> str:
+    """How messages name a record: by its id when it has one, wherever the id is written."""
+    if "id" in section.keys:
+        for key_node, value_node in node.value:
+            if key_node.value == "id" and isinstance(value_node, yaml.ScalarNode):
+                identifier = str(value_node.value).strip()
+                if identifier:
+                    return f"{section.singular} '{identifier}'"
+    return what
+
+
+def _how_to_give(spec: Field) -> str:
+    if spec.choices:
+        return f"add {spec.name}: " + " or ".join(spec.choices)
+    return spec.description.replace("`", "")
 
 
 def read_value(node: yaml.Node, spec: Field, reporter: Reporter, what: str) -> Any:

@@ -14,14 +14,20 @@ _DASHES = "-‐‑‒–—―−"
 _CLASSES = {
     **{c: "[" + re.escape(_APOSTROPHES) + "]" for c in _APOSTROPHES},
     **{c: "[" + re.escape(_DOUBLE_QUOTES) + "]" for c in _DOUBLE_QUOTES},
-    **{c: "[" + re.escape(_DASHES) + "]" for c in _DASHES},
+    # "years - and" and "years—and" are the same words: a dash may be spaced or not
+    **{c: r"\s*[" + re.escape(_DASHES) + r"]\s*" for c in _DASHES},
 }
 
 
 def _pattern(quote: str) -> re.Pattern[str]:
-    words = quote.split()
-    parts = ["".join(_CLASSES.get(c) or re.escape(c) for c in word) for word in words]
-    return re.compile(r"\s+".join(parts))
+    parts = []
+    previous = ""
+    for word in quote.split():
+        if previous:  # a dash's class already takes the spaces around it, if any
+            parts.append("" if previous[-1] in _DASHES or word[0] in _DASHES else r"\s+")
+        parts.append("".join(_CLASSES.get(c) or re.escape(c) for c in word))
+        previous = word
+    return re.compile("".join(parts))
 
 
 def locate(quote: str, text: str) -> tuple[int, int] | None:
@@ -33,7 +39,14 @@ def locate(quote: str, text: str) -> tuple[int, int] | None:
     if start >= 0:
         return start, start + len(quote)
     found = _pattern(quote).search(text)
-    return (found.start(), found.end()) if found else None
+    if found is None:
+        return None
+    start, end = found.span()
+    while text[start].isspace():  # a leading or trailing dash may have taken a space
+        start += 1
+    while text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def closest_passage(quote: str, text: str) -> str:

@@ -84,15 +84,27 @@ def compose(text: str, shown: str) -> tuple[yaml.Node | None, list[Problem]]:
         return None, [_problem_of(error, text, shown)]
 
 
+_SYNTAX_HINTS = (  # the mistakes a teacher writing YAML by hand makes most
+    ("tab", "indent with spaces, not tabs"),
+    ("mapping values are not allowed", "put text containing ': ' in quotes"),
+    ("found character that cannot start any token", "put text starting with @ or ` in quotes"),
+)
+
+
 def _problem_of(error: Exception, text: str, shown: str) -> Problem:
     """What a reading error means for the author, placed where it happened."""
     if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
-        what = error.problem or error.context or "invalid YAML"
-        if error.context and error.problem:
-            what = f"{error.context}, {error.problem}"
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        return Problem(shown, line, column, f"YAML syntax error: {what}")
+        what = error.problem or error.context or "invalid YAML"
+        context = error.context if error.problem else None
+        hint = next((h for clue, h in _SYNTAX_HINTS if clue in what), "")
+        if context and what.startswith("but "):  # "expected X, but found Y"
+            what = f"{context}, {what}"
+        elif context and not hint and error.context_mark and error.context_mark is not mark:
+            began = error.context_mark
+            hint = f"{context} that starts at line {began.line + 1}, column {began.column + 1}"
+        return Problem(shown, line, column, f"YAML syntax error: {what}", hint)
     if isinstance(error, yaml.reader.ReaderError):  # a character YAML does not allow
         # the Python reader counts characters of a str ("unicode"), libyaml bytes of UTF-8
         before = (text[:error.position] if error.encoding == "unicode" else
