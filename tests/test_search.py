@@ -133,12 +133,14 @@ class TestRanking:
             ("summary", "Something else.", "One room for Glasgow.")]))
         assert ids(index.search("room ")) == ["summary", "claim"]
 
-    def test_a_prefix_outranks_a_typo(self):
+    def test_a_longer_word_outranks_a_typo(self):
         # "mixe" begins "mixed" (in a summary) and is one letter off "mike" (in a claim).
         index = SearchIndex(build_debate(arguments=[
             ("typo", "Mike spoke first.", ""),
             ("prefix", "Something else.", "The evidence is mixed.")]))
-        assert ids(index.search("mixe")) == ["prefix", "typo"]
+        assert ids(index.search("mixe ")) == ["prefix", "typo"]
+        # While the word is still being typed, it is read as the start of a word only.
+        assert ids(index.search("mixe")) == ["prefix"]
 
     def test_a_claim_outranks_a_summary(self):
         index = SearchIndex(build_debate(arguments=[

@@ -14,6 +14,7 @@ import heapq
 from bisect import bisect_left
 from collections import OrderedDict, defaultdict
 from dataclasses import dataclass
+from itertools import compress
 from operator import add, itemgetter, neg
 from typing import Iterator
 
@@ -33,7 +34,11 @@ MAX_QUERY_WORDS = 12
 # Added per word matched when no record matches them all: one more word outweighs any quality.
 _COVERAGE = (EXACT + TITLE) * MAX_QUERY_WORDS
 
-PREFIX_EXPANSIONS = 40  # "c" must not pull in every word starting with c
+# "c" must not pull in every word starting with c: at most this many completions,
+# the shortest first, while the word's postings, its exact ones included, stay
+# under the budget (a word found in most records needs no completing).
+PREFIX_EXPANSIONS = 40
+PREFIX_POSTINGS = 30_000
 FUZZY_EXPANSIONS = 20
 _CACHED_WORDS = 64  # typing a query repeats its earlier words; keep their scores
 
@@ -42,6 +47,12 @@ _CACHED_WORDS = 64  # typing a query repeats its earlier words; keep their score
 _KindScores = list[dict[int, float]]
 # Per kind: (record numbers, their scores), in the same order.
 _Ranked = list[tuple[list[int], list[float]]]
+
+
+# Kinds by index, in SearchIndex.KINDS order.
+_KIND_RANGE = range(5)
+ARGUMENT, QUOTE, SPEAKER, SOURCE, FACT = _KIND_RANGE
+_NOTHING: list[frozenset[int]] = [frozenset()] * len(_KIND_RANGE)
 
 
 def max_typos(word: str) -> int:
@@ -72,6 +83,8 @@ class SearchIndex:
         # word -> (kind index, field weight) -> ascending record numbers; a record is
         # listed under its best field for the word only.
         self._postings: dict[str, dict[tuple[int, float], tuple[int, ...]]] = {}
+        # theme id -> per kind, the numbers of its arguments and of the quotes they cite
+        self._in_theme: dict[str, list[frozenset[int]]] = {}
         self._build(debate)
         self._vocabulary = sorted(self._postings)
         self._by_length: dict[int, list[str]] = {}
@@ -168,23 +181,29 @@ class SearchIndex:
     def _matching_terms(self, word: str, as_prefix: bool) -> Iterator[tuple[str, float, float]]:
         """(vocabulary word, tier, quality 0..1) for each indexed word the query word may mean.
 
-        A finished word also matches its inflections ("room" finds "rooms"); only a
-        word the pack does not contain is taken for a typo, so that a real word is
-        not blurred into its neighbours (and the fuzzy pass is paid for rarely).
+        A finished word also matches its inflections ("room" finds "rooms"). Only a
+        word the pack does not contain, and that does not begin a word of the pack
+        while it is being typed, is taken for a typo: a real word is not blurred into
+        its neighbours, and the fuzzy pass is paid for rarely.
         """
         exact = word in self._postings
         if exact:
             yield word, EXACT, 1.0
         longest = None if as_prefix else len(word) + (2 if len(word) < 5 else 3)
-        for term in self._completions(word, longest):
+        budget = PREFIX_POSTINGS - (self._count(word) if exact else 0)
+        completions = self._completions(word, longest, budget, at_least_one=not exact)
+        for term in completions:
             yield term, PREFIX, len(word) / len(term)
-        typos = 0 if exact else max_typos(word)
+        typos = 0 if exact or (as_prefix and completions) else max_typos(word)
         if typos:
             for term, distance in self._near(word, typos):
                 if not term.startswith(word):
                     yield term, FUZZY, 1.0 - distance / max(len(word), len(term))
 
-    def _completions(self, prefix: str, longest: int | None) -> list[str]:
+    def _count(self, term: str) -> int:
+        return sum(map(len, self._postings[term].values()))
+
+    def _completions(self, prefix: str, longest: int | None, budget: int, at_least_one: bool) -> list[str]:
         """The shortest vocabulary words (at most `longest` letters) that extend the prefix."""
         start = bisect_left(self._vocabulary, prefix)
         end = bisect_left(self._vocabulary, prefix + "\U0010ffff", start)
@@ -193,7 +212,13 @@ class SearchIndex:
             for t in self._vocabulary[start:end]
             if t != prefix and (longest is None or len(t) <= longest)
         )
-        return heapq.nsmallest(PREFIX_EXPANSIONS, found, key=lambda t: (len(t), t))
+        chosen: list[str] = []
+        for term in heapq.nsmallest(PREFIX_EXPANSIONS, found, key=lambda t: (len(t), t)):
+            budget -= self._count(term)
+            if budget < 0 and (chosen or not at_least_one):
+                break
+            chosen.append(term)
+        return chosen
 
     def _near(self, word: str, typos: int) -> list[tuple[str, int]]:
         """Vocabulary words within `typos` edits (a swap of neighbours is one edit)."""
@@ -218,31 +243,34 @@ class SearchIndex:
         if not themes and speaker is None:
             return None
         key = (themes or None, speaker)
-        if key not in self._filter_cache:
-            per_kind: list[set[int]] = [set() for _ in self.KINDS]
-            for record in self._kept(themes or None, speaker):
-                if record in self._numbers:
-                    per_kind[record[0]].add(self._numbers[record])
-            self._filter_cache[key] = [frozenset(numbers) for numbers in per_kind]
-        return self._filter_cache[key]
+        allowed = self._filter_cache.get(key)
+        if allowed is None:
+            allowed = self._filter_cache[key] = self._kept(themes or None, speaker)
+        return allowed
 
-    def _kept(self, themes: frozenset[str] | None, speaker: str | None) -> set[tuple[int, str]]:
-        """(kind index, id) of every record the filters keep."""
-        argument, quote, speaker_kind, _, fact = range(len(self.KINDS))
-        debate = self._debate
-        kept: set[tuple[int, str]] | None = None
-        if themes:
-            arguments = [a for a in debate.arguments.values() if themes.intersection(a.themes)]
-            kept = {(argument, a.id) for a in arguments}
-            kept.update((quote, q) for a in arguments for q in a.quotes)
+    def _kept(self, themes: frozenset[str] | None, speaker: str | None) -> list[frozenset[int]]:
+        if not themes:
+            return self._theirs(speaker) if speaker is not None else _NOTHING
+        in_themes = [self._in_theme.get(theme, _NOTHING) for theme in themes]
+        kept = [frozenset().union(*(sets[kind] for sets in in_themes)) for kind in _KIND_RANGE]
         if speaker is not None:
-            quotes = debate.quotes_by(speaker)
-            theirs = {(speaker_kind, speaker)} if speaker in debate.speakers else set()
-            theirs.update((quote, q.id) for q in quotes)
-            theirs.update((argument, a.id) for q in quotes for a in debate.citing(q.id))
-            theirs.update((fact, f.id) for q in quotes for f in debate.facts_from(q.id))
-            kept = theirs if kept is None else kept & theirs
-        return kept or set()
+            kept = [a & b for a, b in zip(kept, self._theirs(speaker))]
+        return kept
+
+    def _theirs(self, speaker: str) -> list[frozenset[int]]:
+        """The speaker, their quotes, the arguments those carry and the facts they give."""
+        debate = self._debate
+        quotes = debate.quotes_by(speaker)
+        records = [(SPEAKER, speaker)]
+        records += [(QUOTE, q.id) for q in quotes]
+        records += [(ARGUMENT, a.id) for q in quotes for a in debate.citing(q.id)]
+        records += [(FACT, f.id) for q in quotes for f in debate.facts_from(q.id)]
+        per_kind: list[set[int]] = [set() for _ in _KIND_RANGE]
+        for record in records:
+            number = self._numbers.get(record)
+            if number is not None:
+                per_kind[record[0]].add(number)
+        return [frozenset(numbers) for numbers in per_kind]
 
     # Building
 
@@ -250,7 +278,7 @@ class SearchIndex:
         slots: defaultdict[tuple[int, float], defaultdict[str, list[int]]] = defaultdict(
             lambda: defaultdict(list)
         )
-        kind_index = {kind: i for i, kind in enumerate(self.KINDS)}
+        kind_index = dict(zip(self.KINDS, _KIND_RANGE))
         for kind, record_id, fields in _searchable(debate):
             number = len(self._records)
             self._records.append((kind_index[kind], record_id))
@@ -268,6 +296,17 @@ class SearchIndex:
         for slot, postings in slots.items():
             for word, numbers in postings.items():
                 self._postings.setdefault(word, {})[slot] = tuple(numbers)
+        self._index_themes(debate)
+        debate.index  # the reverse links a speaker filter reads: built here, not on first use
+
+    def _index_themes(self, debate: Debate) -> None:
+        in_theme: defaultdict[str, list[set[int]]] = defaultdict(lambda: [set() for _ in _KIND_RANGE])
+        for argument in debate.arguments.values():
+            quotes = [self._numbers[QUOTE, q] for q in argument.quotes if (QUOTE, q) in self._numbers]
+            for theme in argument.themes:
+                in_theme[theme][ARGUMENT].add(self._numbers[ARGUMENT, argument.id])
+                in_theme[theme][QUOTE].update(quotes)
+        self._in_theme = {t: [frozenset(n) for n in per_kind] for t, per_kind in in_theme.items()}
 
     def _hit(self, number: int, score: float) -> Hit:
         shown = self._hits[number]
@@ -280,7 +319,17 @@ class SearchIndex:
 
 def _best(numbers: list[int], scores: list[float], limit: int) -> list[tuple[float, int]]:
     """The best `limit` as (score, -number), best first; among equal scores, pack order."""
-    return heapq.nlargest(limit, zip(scores, map(neg, numbers)))
+    if len(numbers) <= 4 * limit:
+        return heapq.nlargest(limit, zip(scores, map(neg, numbers)))
+    if limit <= 0:
+        return []
+    # Many matches: find the cut-off score first, then only what reaches it, with passes
+    # that stay in C; pairing every match with its number costs several times more.
+    cutoff = heapq.nlargest(limit, scores)[-1]
+    above = [(s, -n) for s, n in zip(compress(scores, map(cutoff.__lt__, scores)),
+                                      compress(numbers, map(cutoff.__lt__, scores)))]
+    at_cutoff = heapq.nsmallest(limit - len(above), compress(numbers, map(cutoff.__eq__, scores)))
+    return sorted(above + [(cutoff, -n) for n in at_cutoff], reverse=True)
 
 
 def _all_words(per_word: list[_KindScores], allowed: list[frozenset[int]] | None) -> _Ranked:
