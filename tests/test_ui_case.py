@@ -248,3 +248,24 @@ async def test_work_saved_by_another_copy_of_the_app_appears_at_the_next_save(
     assert claims(final) == ["room-saves-lives", "fewer-needles"]
     assert final.entry("room-saves-lives").notes == "mine"
     assert final.entry("fewer-needles").notes == "written in the other window"
+
+
+async def test_the_explorers_add_key_asks_for_a_side_then_adds(tmp_path):
+    from textual.screen import Screen
+
+    from tui.ui.screens.case import collect_argument
+
+    book = casebook(tmp_path)
+    app = ScreenApp(Screen)
+    async with app.run_test(size=SIZE) as pilot:
+        collect_argument(app, book, "too-costly")
+        await pilot.pause()
+        assert isinstance(app.screen, SideDialog)
+        await pilot.press("enter")  # the council
+        await pilot.pause()
+        assert app.told[-1][0] == "Added to what you expect from the other side."
+        collect_argument(app, book, "fewer-needles")
+        assert app.told[-1][0] == "Added to your case."
+    final = saved(book)
+    assert (final.side, claims(final)) == ("council", ["fewer-needles"])
+    assert [x.argument for x in final.expected] == ["too-costly"]

@@ -364,3 +364,20 @@ class CaseScreen(Screen):
         if self._save_timer is not None:  # leaving mid-sentence: keep the sentence
             self._save_timer.stop()
             self.casebook.save()
+
+
+def collect_argument(app, casebook: CaseBook, argument_id: str) -> None:
+    """The explorer's "add to case" key: asks for the side first if none is chosen,
+    then adds the argument (to the case, or to the list to answer) and says which."""
+    def collect(position_id: str | None = None) -> None:
+        if position_id is not None:
+            casebook.choose_side(position_id)
+        if casebook.case.side is not None:
+            app.notify(casebook.collect(argument_id), timeout=3)
+        for message, severity in casebook.take_news():
+            app.notify(message, severity=severity, timeout=15)
+
+    if casebook.case.side is None:
+        app.push_screen(SideDialog(casebook.debate), collect)
+    else:
+        collect()
