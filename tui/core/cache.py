@@ -29,10 +29,6 @@ CACHE_FORMAT = 1
 ENV_VAR = "DEBATE_EXPLORER_CACHE_DIR"
 _MAGIC = b"DXCACHE%d" % CACHE_FORMAT
 _DIGEST = 32  # bytes of a SHA-256 digest
-# The modules whose code decides what a pack loads into: a change to any of them
-# (during development, without a version bump) must not reuse an old entry.
-_CODE = ("cache.py", "loader.py", "model.py", "problems.py", "records.py", "schema.py",
-         "sourcefiles.py", "textmatch.py", "yamlfile.py")
 _code_digest: bytes | None = None
 
 
@@ -96,9 +92,10 @@ def _code_fingerprint() -> bytes:
     global _code_digest
     if _code_digest is None:
         h = _hasher(f"{CACHE_FORMAT} {__version__} {sys.version}".encode())
-        here = Path(__file__).resolve().parent
-        for name in _CODE:
-            h.update(name.encode() + b"\0" + (here / name).read_bytes())
+        # Every module of the core: a change to any of them during development
+        # (without a version bump) may change what a pack loads into.
+        for module in sorted(Path(__file__).resolve().parent.glob("*.py")):
+            h.update(module.name.encode() + b"\0" + module.read_bytes())
         _code_digest = h.digest()
     return _code_digest
 
@@ -144,7 +141,7 @@ def _current_sources(folder: str, recorded: list) -> dict[str, str] | None:
     """Each article's text if every one still resolves to the same, unchanged file."""
     texts = {}
     for name, where, digest in recorded:
-        path, _why = find_source(name, Path(folder))
+        path = find_source(name, Path(folder))[0]  # then why it is unusable, which we ignore
         if path is None or str(path) != where:
             return None
         data = path.read_bytes()
