@@ -147,11 +147,11 @@ class _PackLoader:
                                              "warning"))
             return reporter, True
         if not reporter.untagged(root, "the file"):
-            return reporter, True
+            return reporter, False
         if not isinstance(root, yaml.MappingNode):
             reporter.at(root, "a pack file should be a mapping of sections (pack, positions, "
-                        "arguments ...)")
-            return reporter, True
+                        "arguments ...)", "start each section at the left margin: 'quotes:'")
+            return reporter, False
         seen: dict[str, yaml.Node] = {}
         for key_node, value_node in root.value:
             name = str(key_node.value)
@@ -168,14 +168,17 @@ class _PackLoader:
                             "YAML would silently keep only the last one; merge them")
                 continue
             seen[name] = key_node
-            self._read_section(value_node, section, reporter)
+            self._read_section(key_node, value_node, section, reporter)
         return reporter, True
 
-    def _read_section(self, node: yaml.Node, section, reporter: Reporter) -> None:
+    def _read_section(self, key: yaml.Node, node: yaml.Node, section,
+                      reporter: Reporter) -> None:
         if not section.is_list:
             record = read_mapping(node, section, reporter, f"'{section.name}'")
             if record is not None:
                 self.records[section.name].append(record)
+            return
+        if not reporter.untagged(node, f"'{section.name}'", at=key):
             return
         if not isinstance(node, yaml.SequenceNode):
             reporter.at(node, f"'{section.name}' should be a list of {section.name}, each item "
@@ -334,29 +337,25 @@ class _PackLoader:
         return offsets
 
     def _check_unused(self) -> None:
-        arguments = self.records["arguments"]
-        used_themes = {theme for r in arguments for theme, _node in r.values.get("themes", ())}
-        used_positions = {r.values.get("position")
-                          for r in (*arguments, *self.records["speakers"])}
-        quoted_speakers = {r.values.get("speaker") for r in self.records["quotes"]}
-        quoted_sources = {r.values.get("source") for r in self.records["quotes"]}
-        for record in self.records["speakers"]:
-            if record.id not in quoted_speakers:
-                self.at(record, "id", f"{record.label} has no quotes", "", "warning")
-        for record in self.records["sources"]:
-            if record.id not in quoted_sources:
-                self.at(record, "id", f"{record.label} is never quoted", "", "warning")
-        for record in self.records["themes"]:
-            if record.id not in used_themes:
-                self.at(record, "id", f"{record.label} is used by no argument", "", "warning")
-        for record in self.records["arguments"]:
-            if "quotes" not in record.nodes:
+        """Warnings for what nothing uses: usually a forgotten link, never fatal."""
+        arguments, quotes = self.records["arguments"], self.records["quotes"]
+        users = (*arguments, *self.records["speakers"])
+        used = {
+            "speakers": ({r.values.get("speaker") for r in quotes}, "has no quotes"),
+            "sources": ({r.values.get("source") for r in quotes}, "is never quoted"),
+            "themes": ({t for r in arguments for t, _node in r.values.get("themes", ())},
+                       "is used by no argument"),
+            "positions": ({r.values.get("position") for r in users},
+                          "has no arguments or speakers"),
+        }
+        for section, (ids, complaint) in used.items():
+            for record in self.records[section]:
+                if record.id is not None and record.id not in ids:
+                    self.at(record, "id", f"{record.label} {complaint}", "", "warning")
+        for record in arguments:
+            if record.id is not None and "quotes" not in record.nodes:
                 self.at(record, "id", f"{record.label} has no quotes to carry it",
                         "add the quotes that make this argument", "warning")
-        for record in self.records["positions"]:
-            if record.id not in used_positions:
-                self.at(record, "id", f"{record.label} has no arguments or speakers", "",
-                        "warning")
 
     # -- building the model ------------------------------------------------
 

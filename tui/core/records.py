@@ -26,12 +26,13 @@ _NUMBER_TAGS = frozenset((_T + "int", _T + "float"))
 # (ninety) and .nan as numbers, which a teacher never means.
 _DECIMAL = re.compile(r"[-+]?[0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?\Z")
 _WORDS, _DIGIT = re.compile("[A-Za-z]{2}"), re.compile("[0-9]")
-_PATTERNS = {
-    ID_PATTERN: (re.compile(ID_PATTERN), "is not a valid id: use letters, digits, '-', '_' or "
-                 "'.', starting with a letter or digit"),
-    DATE_PATTERN: (re.compile(DATE_PATTERN), "is not a date: write YYYY-MM-DD, YYYY-MM or YYYY "
-                   "(or use approximate_date)"),
+_PATTERNS = {  # pattern: (compiled, what a value that does not match is not, the fix)
+    ID_PATTERN: (re.compile(ID_PATTERN), "a valid id",
+                 "use letters, digits, '-', '_' or '.', starting with a letter or digit"),
+    DATE_PATTERN: (re.compile(DATE_PATTERN), "a date",
+                   "write YYYY-MM-DD, YYYY-MM or YYYY, or give approximate_date instead"),
 }
+_VALID_ID = _PATTERNS[ID_PATTERN][0]
 
 
 def nearest(word: str, choices: Any) -> str:
@@ -58,12 +59,13 @@ class Reporter:
         line, column = where(node)
         self.problems.append(Problem(self.shown, line, column, message, hint, severity))
 
-    def untagged(self, node: yaml.Node, what: str) -> bool:
-        """False, after saying so, when the node carries a tag such as !!python/object."""
+    def untagged(self, node: yaml.Node, what: str, at: yaml.Node | None = None) -> bool:
+        """False, after saying so (at the node, or where `at` says), when the node
+        carries a tag such as !!python/object."""
         if node.tag in PLAIN_TAGS:
             return True
         tag = "!!" + node.tag[len(_T):] if node.tag.startswith(_T) else node.tag
-        self.at(node, f"{what} has the tag {tag}, and tags are not allowed in packs",
+        self.at(at or node, f"{what} has the tag {tag}, and tags are not allowed in packs",
                 "remove the tag: a pack holds only text, numbers and lists")
         return False
 
@@ -113,6 +115,8 @@ def read_mapping(node: yaml.Node, section: Section, reporter: Reporter,
     misspelt: set[str] = set()  # fields an unknown key probably meant: not "missing" too
     for key_node, value_node in node.value:
         if key_node.tag not in _TEXT_TAGS or not isinstance(key_node, yaml.ScalarNode):
+            if isinstance(key_node, yaml.ScalarNode):  # reported here, so not "missing" too
+                misspelt.add(key_node.value)
             if reporter.untagged(key_node, f"a key of {label}"):
                 reporter.at(key_node, f"a key of {label} should be a word, not "
                             f"{_kind_of(key_node)}")
@@ -146,7 +150,7 @@ def _label(node: yaml.MappingNode, section: Section, what: str) -> str:
         for key_node, value_node in node.value:
             if key_node.value == "id" and isinstance(value_node, yaml.ScalarNode):
                 identifier = str(value_node.value).strip()
-                if identifier:
+                if _VALID_ID.match(identifier):
                     return f"{section.singular} '{identifier}'"
     return what
 
@@ -176,9 +180,9 @@ def read_value(node: yaml.Node, spec: Field, reporter: Reporter, what: str) -> A
                         + ", ".join(spec.choices), hint)
             return None
         if spec.pattern:
-            pattern, complaint = _PATTERNS[spec.pattern]
+            pattern, expected, hint = _PATTERNS[spec.pattern]
             if pattern.match(text) is None:
-                reporter.at(node, f"{what} '{text}' {complaint}")
+                reporter.at(node, f"{what} is '{text}', which is not {expected}", hint)
                 return None
         return text
     if not reporter.untagged(node, what):
@@ -245,5 +249,8 @@ def _number(node: yaml.Node, reporter: Reporter, what: str) -> int | float | Non
             hint = f"write {written[:-1].strip()} and give '%' as the unit"
         reporter.at(node, f"{what} should be a number, not '{written}'", hint)
         return None
-    reporter.at(node, f"{what} should be a number, not {_kind_of(node)}")
+    if node.tag == _NULL:
+        reporter.at(node, f"{what} is empty", "give it a value or remove the key")
+    else:
+        reporter.at(node, f"{what} should be a number, not {_kind_of(node)}")
     return None

@@ -1,7 +1,8 @@
 """Finding a quote's passage in its source despite typographic differences.
 
 A quote may differ from its article in white space, straight versus curly
-quotation marks and apostrophes, and hyphen versus dash; nothing else.
+quotation marks and apostrophes, and hyphen versus dash; nothing else. It is
+made of whole words: it may not start or end inside a word of the article.
 """
 
 from __future__ import annotations
@@ -27,7 +28,10 @@ def _pattern(quote: str) -> re.Pattern[str]:
             parts.append("" if previous[-1] in _DASHES or word[0] in _DASHES else r"\s+")
         parts.append("".join(_CLASSES.get(c) or re.escape(c) for c in word))
         previous = word
-    return re.compile("".join(parts))
+    # Whole words only: "save live" is not in "save lives".
+    before = r"(?<!\w)" if previous and quote.lstrip()[0].isalnum() else ""
+    after = r"(?!\w)" if previous and previous[-1].isalnum() else ""
+    return re.compile(before + "".join(parts) + after)
 
 
 def locate(quote: str, text: str) -> tuple[int, int] | None:
@@ -36,8 +40,11 @@ def locate(quote: str, text: str) -> tuple[int, int] | None:
     if not quote:
         return None
     start = text.find(quote)  # the common case: copied exactly
-    if start >= 0:
-        return start, start + len(quote)
+    while start >= 0:
+        end = start + len(quote)
+        if _whole_words(text, start, end):
+            return start, end
+        start = text.find(quote, start + 1)
     found = _pattern(quote).search(text)
     if found is None:
         return None
@@ -47,6 +54,13 @@ def locate(quote: str, text: str) -> tuple[int, int] | None:
     while text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def _whole_words(text: str, start: int, end: int) -> bool:
+    """True unless the passage starts or ends inside a word of the text."""
+    cut_before = start > 0 and text[start - 1].isalnum() and text[start].isalnum()
+    cut_after = end < len(text) and text[end].isalnum() and text[end - 1].isalnum()
+    return not (cut_before or cut_after)
 
 
 def closest_passage(quote: str, text: str) -> str:
