@@ -177,7 +177,8 @@ def test_a_broken_pack_exits_1_with_its_message(broken_pack, capsys):
     status = run(broken_pack, Namespace(pack=str(broken_pack)))
     err = capsys.readouterr().err
     assert status == 1
-    assert "'rebuts' refers to argument 'evidence-mixd', which does not exist" in err
+    assert "debate.yaml:50:14: " in err  # where the problem is, then what it is
+    assert "'evidence-mixd', which does not exist" in err
     assert err.rstrip().endswith(f"{broken_pack}: 1 error; the pack was not loaded.")
     assert "Traceback" not in err
 

@@ -22,7 +22,7 @@ def test_the_quick_summary_reads_title_motion_and_counts_without_loading():
     summary = summarise(GOOD_PACK)
     assert summary.title == "A small test debate"
     assert summary.motion == "The town should open a supervised consumption room."
-    assert summary.counts_line() == ("2 positions · 2 arguments · 4 quotes · 1 sources · "
+    assert summary.counts_line() == ("2 positions · 2 arguments · 4 quotes · 1 source · "
                                      "2 speakers · 2 facts")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -43,10 +44,15 @@ class ExplorerApp(App[int]):
         self.history = History()
         self.exit_message = ""  # printed by the launcher after the screen is restored
         self._search_index: SearchIndex | None = None
+        self._kept: dict[tuple[str, str], Screen] = {}
+        self._index_lock = threading.Lock()
 
     def on_mount(self) -> None:
         if self.debate is not None:
             self.open_view("debate")
+            # Build the search index once the first frame is out, off the event loop.
+            self.call_after_refresh(self.run_worker, lambda: self.search_index,
+                                    thread=True, exit_on_error=False)
         else:
             from .screens.picker import PickerScreen
 
@@ -58,7 +64,13 @@ class ExplorerApp(App[int]):
         """Start exploring a debate (after the picker chose a pack)."""
         self.debate = debate
         self.history = History()
-        self._search_index = None
+        with self._index_lock:
+            self._search_index = None
+        self.call_after_refresh(self.run_worker, lambda: self.search_index,
+                                thread=True, exit_on_error=False)
+        for screen in self._kept.values():
+            self.uninstall_screen(screen)
+        self._kept.clear()
         self.open_view("debate")
 
     def open_view(self, kind: str, record_id: str = "", **state: Any) -> None:
@@ -98,7 +110,16 @@ class ExplorerApp(App[int]):
     def _show(self, entry) -> None:
         from .screens.base import ViewScreen
 
-        screen = view_class(entry.place.kind)(self.debate, entry.place.id, entry.state)
+        kind, record_id = entry.place.key
+        screen = self._kept.get((kind, record_id))
+        if screen is not None:  # already built: only the cursor needs putting back
+            screen.call_after_refresh(screen.restore_state, entry.state)
+        else:
+            cls = view_class(kind)
+            screen = cls(self.debate, record_id, entry.state)
+            if cls.KEEP:
+                self.install_screen(screen, name=f"kept-{kind}-{record_id}")
+                self._kept[(kind, record_id)] = screen
         if isinstance(self.screen, ViewScreen):
             self.switch_screen(screen)
         else:
@@ -108,12 +129,13 @@ class ExplorerApp(App[int]):
 
     @property
     def search_index(self) -> SearchIndex:
-        """Built on first use, so start-up does not pay for it."""
-        if self._search_index is None:
-            from ..core.search import SearchIndex
+        """Built after the first frame (or on first use), so start-up does not pay for it."""
+        with self._index_lock:  # `/` pressed mid-build waits for that build, not a second
+            if self._search_index is None:
+                from ..core.search import SearchIndex
 
-            self._search_index = SearchIndex(self.debate)
-        return self._search_index
+                self._search_index = SearchIndex(self.debate)
+            return self._search_index
 
     def action_search(self) -> None:
         from .screens.search import SearchScreen
@@ -145,6 +167,12 @@ class ExplorerApp(App[int]):
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Until a pack is chosen in the picker there is nothing to search or open.
+        if self.debate is None and action in ("search", "open_view", "back", "forward"):
+            return False
+        return True
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from binding_commands(screen)

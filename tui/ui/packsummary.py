@@ -29,7 +29,8 @@ class PackSummary:
 
     def counts_line(self) -> str:
         shown = ("positions", "arguments", "quotes", "sources", "speakers", "facts")
-        return " · ".join(f"{self.counts[s]} {s}" for s in shown if self.counts[s])
+        return " · ".join(f"{self.counts[s]} {s if self.counts[s] != 1 else s[:-1]}"
+                          for s in shown if self.counts[s])
 
 
 def _scalar(value: str, following: list[str]) -> str:

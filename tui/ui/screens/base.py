@@ -17,6 +17,9 @@ class ViewScreen(Screen):
     """A view of one record; the app's history rebuilds it from (kind, id, state)."""
 
     KIND: ClassVar[str] = ""
+    # Keep the built screen for the whole session (for views that are slow to build
+    # on a large pack and visited often); restore_state runs on every return.
+    KEEP: ClassVar[bool] = False
     BINDINGS = [Binding("escape", "app.back", "Back", show=False)]
 
     def __init__(self, debate: Debate, record_id: str, state: dict[str, Any]) -> None:

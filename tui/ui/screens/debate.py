@@ -18,6 +18,7 @@ from .base import ViewScreen
 
 class DebateScreen(ViewScreen):
     KIND = "debate"
+    KEEP = True  # 10,000 wrapped arguments take seconds to lay out: build them once
     # Below 100 columns two lists side by side would clip claims: show one at a time.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [

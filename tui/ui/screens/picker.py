@@ -28,8 +28,8 @@ class PickerScreen(Screen):
             summary = summarise(pack)
             prompt = Text.assemble((summary.title, "bold"), "\n", summary.motion or "",
                                    "\n", (summary.counts_line(), "dim"))
-            options.append(Option(prompt, id=f"pack-{number}"))
-        yield KeyList(*options, id="packs")
+            options += [Option(prompt, id=f"pack-{number}"), None]
+        yield KeyList(*options[:-1], id="packs")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_option_list_option_selected(self, event: KeyList.OptionSelected) -> None:
