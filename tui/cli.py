@@ -48,8 +48,9 @@ def validate(args: argparse.Namespace) -> int:
     print(f"{pack}: {debate.info.title}")
     for position in debate.positions.values():
         print(f"  {position.name}: {plural(len(debate.arguments_of(position.id)), 'argument')}")
-    print(f"  {len(debate.sources)} sources, {len(debate.speakers)} speakers, "
-          f"{len(debate.quotes)} quotes, {len(debate.facts)} facts, {len(debate.themes)} themes")
+    counts = ((debate.sources, "source"), (debate.speakers, "speaker"),
+              (debate.quotes, "quote"), (debate.facts, "fact"), (debate.themes, "theme"))
+    print("  " + ", ".join(plural(len(records), noun) for records, noun in counts))
     print(f"OK: no errors, {plural(len(result.warnings), 'warning')}.")
     return 0
 

@@ -1,0 +1,160 @@
+"""The `debate-explorer validate` and `export` commands: what they print, where,
+and the exit status (0 done, 1 the pack or the output has problems, 2 misuse)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui.cli import main
+
+PACKS = Path(__file__).parent / "packs"
+GOOD_SUMMARY = """\
+good: A small test debate
+  Town council: 1 argument
+  The ministry: 1 argument
+  1 source, 2 speakers, 4 quotes, 2 facts, 2 themes
+OK: no errors, 0 warnings.
+"""
+
+
+@pytest.fixture
+def in_packs(monkeypatch):
+    monkeypatch.chdir(PACKS)
+
+
+def run_module(*args: str, cwd: Path = PACKS, **options) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "tui", *args], cwd=cwd, capture_output=True,
+                          text=True, encoding="utf-8", **options)
+
+
+def test_validate_prints_a_summary_and_exits_0(in_packs, capsys):
+    assert main(["validate", "good"]) == 0
+    out, err = capsys.readouterr()
+    assert out == GOOD_SUMMARY
+    assert err == ""
+
+
+def test_validate_lists_every_problem_on_stderr_and_exits_1(in_packs, capsys):
+    assert main(["validate", "broken/no-positions-or-arguments"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        "broken/no-positions-or-arguments: a debate needs at least two positions; this pack "
+        "has 0\n"
+        "broken/no-positions-or-arguments: this pack has no arguments\n"
+        "broken/no-positions-or-arguments: 2 errors; the pack was not loaded.\n"
+    )
+
+
+def test_warnings_do_not_fail_validation(pack_copy, capsys):
+    pack_copy.edit("debate.yaml", "\nsources:", "  - id: nobody\n    name: No One\n"
+                   "    role: Bystander\n    organisation: None\n\nsources:")
+    assert main(["validate", "pack"]) == 0
+    out, err = capsys.readouterr()
+    assert err == "pack/debate.yaml:12:9: warning: speaker 'nobody' has no quotes\n"
+    assert out.endswith("OK: no errors, 1 warning.\n")
+
+
+def test_a_pack_that_does_not_exist(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", "nowhere"]) == 1
+    assert capsys.readouterr().err == (
+        "nowhere: no such pack: there is no folder or file at this path\n"
+        "nowhere: 1 error; the pack was not loaded.\n")
+
+
+@pytest.mark.parametrize("argv", [
+    ["validate", "--strict"],
+    ["validate", "good", "other"],
+    ["export", "good", "--format", "xml"],
+    ["export", "--output"],
+])
+def test_misuse_exits_2_with_usage(in_packs, capsys, argv):
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    assert stop.value.code == 2
+    assert capsys.readouterr().err.startswith("usage: debate-explorer")
+
+
+def test_export_json_goes_to_stdout(in_packs, capsys):
+    assert main(["export", "good", "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["pack"]["title"] == "A small test debate"
+    assert err == ""
+
+
+def test_export_markdown_is_the_default(in_packs, capsys):
+    assert main(["export", "good"]) == 0
+    assert capsys.readouterr().out.startswith("# A small test debate\n")
+
+
+def test_export_writes_the_named_file_and_nothing_else(in_packs, tmp_path, capsys):
+    target = tmp_path / "debate.json"
+    assert main(["export", "good", "--format", "json", "-o", str(target)]) == 0
+    assert capsys.readouterr() == ("", "")
+    assert json.loads(target.read_text(encoding="utf-8"))["positions"][0]["id"] == "council"
+
+
+def test_export_to_a_folder_that_does_not_exist_exits_1(in_packs, tmp_path, capsys):
+    target = tmp_path / "missing" / "debate.md"
+    assert main(["export", "good", "-o", str(target)]) == 1
+    assert capsys.readouterr().err == (
+        f"cannot write {target}: No such file or directory\n")
+
+
+def test_export_of_a_broken_pack_prints_the_problems_and_no_export(in_packs, capsys):
+    assert main(["export", "broken/unknown-key", "--format", "json"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines() == [
+        "broken/unknown-key/debate.yaml:23:5: unknown key 'speeker' in quote 'save-lives' (did "
+        "you mean 'speaker'?)",
+        "broken/unknown-key: 1 error; the pack was not loaded.",
+    ]
+
+
+# -- as a real process: the exit status and stderr a shell sees ---------------
+
+def test_a_broken_pack_in_a_real_process_exits_1_without_a_traceback():
+    run = run_module("validate", "broken/yaml-syntax")
+    assert run.returncode == 1
+    assert run.stdout == ""
+    assert run.stderr.splitlines() == [
+        "broken/yaml-syntax/debate.yaml:4:9: YAML syntax error: did not find expected ',' or "
+        "']' (while parsing a flow sequence that starts at line 3, column 11)",
+        "broken/yaml-syntax: 1 error; the pack was not loaded.",
+    ]
+
+
+def test_export_in_a_real_process_writes_utf8_json_whatever_the_locale():
+    run = subprocess.run([sys.executable, "-m", "tui", "export", "typographic", "--format",
+                          "json"], cwd=PACKS, capture_output=True,
+                         env={**os.environ, "PYTHONIOENCODING": "ascii", "LC_ALL": "C"})
+    assert run.returncode == 0, run.stderr
+    quotes = {q["id"]: q for q in json.loads(run.stdout.decode("utf-8"))["quotes"]}
+    assert quotes["save-lives"]["text"] == "It will save lives,"
+
+
+def test_a_closed_pipe_ends_quietly():
+    reader, writer = os.pipe()
+    os.close(reader)  # like `debate-explorer export | head` once head has quit
+    try:
+        run = subprocess.run([sys.executable, "-m", "tui", "export", "good"], cwd=PACKS,
+                             stdout=writer, stderr=subprocess.PIPE, text=True)
+    finally:
+        os.close(writer)
+    assert run.returncode == 1
+    assert run.stderr == ""
+
+
+def test_usage_in_a_real_process_exits_2():
+    run = run_module("export", "good", "--format", "pdf")
+    assert run.returncode == 2
+    assert "invalid choice: 'pdf'" in run.stderr
+    assert "Traceback" not in run.stderr
