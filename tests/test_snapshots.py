@@ -57,10 +57,11 @@ def test_picker(snap_compare, isolated_home, tmp_path, size):
     assert snap_compare(ExplorerApp(None, packs), terminal_size=size)
 
 
-def test_source_without_colour(snap_compare, isolated_home, monkeypatch):
-    """With NO_COLOR the highlighted quote still stands out (reverse and bold)."""
+@pytest.mark.parametrize("screen", ["debate", "source", "facts"])
+def test_without_colour(snap_compare, isolated_home, monkeypatch, screen):
+    """With NO_COLOR the cursor and the highlighted quote still stand out (reverse, bold)."""
     monkeypatch.setenv("NO_COLOR", "1")
-    assert snap_compare(make_app(GOOD_PACK), terminal_size=(80, 24), run_before=open_source)
+    assert snap_compare(make_app(GOOD_PACK), terminal_size=(80, 24), **SCREENS[screen])
 
 
 def test_argument_in_the_light_theme(snap_compare, isolated_home):

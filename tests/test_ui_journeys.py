@@ -201,3 +201,13 @@ async def test_back_to_the_debate_keeps_the_side_and_the_argument(explorer):
         assert screen.lists()[1].highlighted_id() == chosen
         assert screen.lists()[1].has_focus
         assert app.debate.arguments[chosen].claim[:30] in screen_text(app)
+
+
+async def test_at_80_columns_a_click_on_a_tab_shows_that_side(explorer):
+    app = explorer()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.click("#position-tabs", offset=(17, 0))  # on " Ministry (1) "
+        visible = [c.id for c in app.screen.query(".position") if c.display]
+        assert visible == ["position-1"]
+        assert app.screen.lists()[1].has_focus

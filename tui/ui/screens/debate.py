@@ -71,10 +71,12 @@ class DebateScreen(ViewScreen):
 
     def _draw_tabs(self, current: int) -> None:
         tabs = Text()
+        self._tab_ends: list[int] = []  # where each tab ends, for mouse clicks
         for n, position in enumerate(self.debate.positions.values()):
             label = f" {position.label} ({len(self.debate.arguments_of(position.id))}) "
             tabs.append(label, style="reverse bold" if n == current else "dim")
             tabs.append("  ")
+            self._tab_ends.append(len(tabs))
         tabs.append("tab: other side", style="dim")
         self.query_one("#position-tabs", Static).update(tabs)
 
@@ -87,6 +89,16 @@ class DebateScreen(ViewScreen):
                 for n, column in enumerate(self.query(".position")):
                     column.set_class(n == number, "-current")
                 self._draw_tabs(number)
+
+    def on_click(self, event) -> None:
+        if event.widget is not None and event.widget.id == "position-tabs":
+            x = event.get_content_offset(event.widget)
+            if x is None:
+                return
+            for number, end in enumerate(getattr(self, "_tab_ends", [])):
+                if x.x < end:
+                    self.show_position(number)
+                    return
 
     def action_switch_position(self, step: int = 1) -> None:
         self.show_position(self.current + step)
