@@ -7,14 +7,18 @@ bytes, symbolic links, unreadable files) are made in a temporary copy.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tui.cli import main
 from tui.core.loader import load_pack
+from tui.core.schema import SECTIONS, json_schema
 from tui.core.textmatch import locate
 
 PACKS = Path(__file__).parent / "packs"
@@ -455,3 +459,77 @@ def test_a_tolerated_difference(quote, passage):
                                    'Said "no"'])
 def test_anything_else_is_a_different_quote(quote):
     assert locate(quote, "said \u201cno\u201d, it\u2019s two words, years\u2014and") is None
+
+
+# -- the documentation a teacher reads ----------------------------------------
+
+DOCS = Path(__file__).parent.parent / "docs"
+GUIDE = (DOCS / "content-format.md").read_text(encoding="utf-8")
+
+
+def fenced_blocks(markdown: str) -> list[tuple[str, str]]:
+    """(info string, body) of every fenced block."""
+    return re.findall(r"^```([^\n]*)\n(.*?)^```$", markdown, flags=re.M | re.S)
+
+
+def test_the_guides_example_is_a_valid_pack_with_the_summary_it_shows(tmp_path, monkeypatch,
+                                                                       capsys):
+    pack = tmp_path / "content" / "my-debate"
+    pack.mkdir(parents=True)
+    for info, body in fenced_blocks(GUIDE):
+        language, _, name = info.partition(" ")
+        if language in ("yaml", "text") and name.endswith((".yaml", ".txt")):
+            (pack / name).write_text(body, encoding="utf-8")
+    assert sorted(p.name for p in pack.iterdir()) == ["debate.yaml", "pack.yaml",
+                                                      "school-paper.txt"]
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", "content/my-debate"]) == 0
+    console = next(body for info, body in fenced_blocks(GUIDE) if info == "console")
+    assert console == "$ debate-explorer validate content/my-debate\n" + capsys.readouterr().out
+
+
+def _documented_rows(section_name: str) -> dict[str, bool]:
+    """The key table under the guide's heading for a section: key -> required."""
+    heading = re.search(rf"^#+ `{section_name}`.*$", GUIDE, flags=re.M)
+    assert heading, f"the guide has no heading for '{section_name}'"
+    body = GUIDE[heading.end():]
+    body = body[:re.search(r"^#", body, flags=re.M).start()]
+    rows = re.findall(r"^\| `([a-z_]+)` \| (yes)? *\|", body, flags=re.M)
+    return {key: required == "yes" for key, required in rows}
+
+
+def _every_section():
+    for section in SECTIONS.values():
+        yield section
+        yield from (f.record for f in section.fields if f.record is not None)
+
+
+@pytest.mark.parametrize("section", list(_every_section()), ids=lambda s: s.name)
+def test_the_guide_documents_every_key_as_the_schema_defines_it(section):
+    assert _documented_rows(section.name) == {f.name: f.required for f in section.fields}
+
+
+def test_the_guides_sample_messages_are_what_the_validator_prints(monkeypatch):
+    monkeypatch.chdir(BROKEN)
+    printed = {str(p) for kind, _ in BROKEN_PACKS for p in load_pack(kind).problems}
+    samples = next(body for info, body in fenced_blocks(GUIDE) if info == "text validator-messages")
+    assert samples.splitlines()
+    assert set(samples.splitlines()) - printed == set()
+
+
+def test_the_published_json_schema_is_current():
+    expected = json.dumps(json_schema(), indent=2) + "\n"
+    assert (DOCS / "pack.schema.json").read_text(encoding="utf-8") == expected, (
+        "regenerate it: python -m tui.core.schema > docs/pack.schema.json")
+
+
+@pytest.mark.parametrize("pack", ["good", "typographic"])
+def test_valid_pack_files_pass_the_json_schema(pack):
+    jsonschema = pytest.importorskip("jsonschema")
+    import yaml
+
+    validator = jsonschema.Draft7Validator(json_schema())
+    for file in sorted((PACKS / pack).glob("*.yaml")):
+        # as an editor reads it: YAML 1.2 has no dates, so 2020-02-14 is text
+        data = json.loads(json.dumps(yaml.safe_load(file.read_text("utf-8")), default=str))
+        assert [e.message for e in validator.iter_errors(data)] == [], file.name

@@ -210,18 +210,19 @@ SECTIONS: dict[str, Section] = {
 
 
 def _field_schema(f: Field) -> dict:
-    text: dict = {"type": ["string", "number"]}
+    # YAML reads `year: 2019` or `id: 2020` as a number; the loader takes it as text.
+    text: dict = {"type": ["string", "number"], "minLength": 1}
     if f.pattern:
-        text = {"type": "string", "pattern": f.pattern}
+        text["pattern"] = f.pattern
     schema: dict
     if f.kind in ("text", "ref"):
-        schema = dict(text, minLength=1) if "pattern" not in text else dict(text)
+        schema = text
     elif f.kind == "number":
         schema = {"type": "number"}
     elif f.kind == "choice":
         schema = {"enum": list(f.choices)}
     elif f.kind in ("texts", "refs"):
-        schema = {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}}
+        schema = {"type": "array", "minItems": 1, "uniqueItems": True, "items": text}
     else:
         assert f.record is not None
         schema = {"type": "array", "minItems": 1, "items": _record_schema(f.record)}
@@ -239,7 +240,10 @@ def _record_schema(section: Section) -> dict:
 
 
 def json_schema() -> dict:
-    """A JSON Schema (draft 2020-12) for one pack file, for editors' YAML support."""
+    """A JSON Schema for one pack file, for editors' YAML support.
+
+    Draft 7, the newest that every YAML editor plugin reads; nothing here needs more.
+    """
     properties = {}
     for section in SECTIONS.values():
         record = _record_schema(section)
@@ -252,7 +256,7 @@ def json_schema() -> dict:
         else:
             properties[section.name] = record
     return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": "debate-explorer-pack.schema.json",
         "title": "Debate Explorer pack file",
         "description": "One YAML file of a debate pack. A pack is a folder of such files; "
@@ -261,3 +265,10 @@ def json_schema() -> dict:
         "additionalProperties": False,
         "properties": properties,
     }
+
+
+if __name__ == "__main__":  # python -m tui.core.schema > docs/pack.schema.json
+    import json
+    import sys
+
+    sys.stdout.write(json.dumps(json_schema(), indent=2) + "\n")
