@@ -59,7 +59,7 @@ def print_report(f: dict) -> None:
     print(f"\nKey press to next frame, {LARGE} arguments (peak {keys['peak_mb']:.0f} MB)")
     for screen in ("debate", "argument", "source", "search"):
         row = keys[screen]
-        extra = (f"  (first key, building the index: {row['first_key_ms']:.0f} ms)"
+        extra = (f"  (first key: {row['first_key_ms']:.0f} ms)"
                  if row.get("first_key_ms") else "")
         print(f"  {screen:9s} {row['presses']:3d} keys  median {row['median_ms']:6.1f} ms  "
               f"p95 {row['p95_ms']:6.1f} ms  max {row['max_ms']:6.1f} ms"

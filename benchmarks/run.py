@@ -112,13 +112,14 @@ def main(argv: list[str] | None = None) -> int:
                         "platform": platform.platform(terse=True), "textual": _textual()},
             "startup": startups(runs, 1 if quick else 3, packs[LARGE], Path(cache) / "starts"),
         }
-        print("start-ups measured", flush=True)
+        print(f"start-ups measured ({time.monotonic() - began:.0f} s)", flush=True)
         figures["load"] = loads({100: 3, 1_000: 3, LARGE: 1 if quick else 3}, packs)
-        print("loads measured", flush=True)
+        print(f"loads measured ({time.monotonic() - began:.0f} s)", flush=True)
         env = {"DEBATE_EXPLORER_CACHE_DIR": str(Path(cache) / "probes")}
         search = run_child("probe_search.py", str(packs[LARGE]), "1" if quick else "3",
                            "200" if quick else "600", env=env)
         figures["search"] = {**search.result, "peak_mb": search.peak_mb}
+        print(f"search measured ({time.monotonic() - began:.0f} s)", flush=True)
         keys = run_child("probe_keys.py", str(packs[LARGE]), "12" if quick else "60", env=env)
         figures["keys"] = {**keys.result, "peak_mb": keys.peak_mb}
     figures["targets"] = targets(figures)
