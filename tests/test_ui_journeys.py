@@ -126,7 +126,7 @@ async def test_help_lists_the_keys_of_the_current_screen(explorer):
         await pilot.press("enter", "question_mark")
         text = "\n".join(" ".join(line.split()) for line in screen_text(app).splitlines())
         for expected in ("r Answered by", "s In source", "/ Search", "? Keys", "q Quit",
-                         "esc Back", "↓, j Down"):
+                         "esc, ⌫, [, alt+← Back", "↓, j Down"):
             assert expected in text, text
         await pilot.press("escape")
         assert isinstance(app.screen, ArgumentScreen)
@@ -211,3 +211,15 @@ async def test_at_80_columns_a_click_on_a_tab_shows_that_side(explorer):
         visible = [c.id for c in app.screen.query(".position") if c.display]
         assert visible == ["position-1"]
         assert app.screen.lists()[1].has_focus
+
+
+async def test_an_action_bound_on_screen_and_app_is_one_palette_entry_with_all_its_keys(explorer):
+    app = explorer()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        back = [c for c in app.get_system_commands(app.screen) if c.title == "Back"]
+        assert len(back) == 1
+        assert back[0].help == "Key: esc, ⌫, [, alt+←"
+        await back[0].callback()
+        await pilot.pause()
+        assert isinstance(app.screen, DebateScreen)

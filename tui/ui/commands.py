@@ -31,10 +31,16 @@ def key_actions(screen: Screen) -> list[KeyAction]:
         if not binding.description or not active.enabled:
             continue
         shown = binding.key_display or app.get_key_display(binding)
-        slot = (id(active.node), binding.action)
+        node = active.node
+        if binding.action.startswith("app."):  # a screen key for an app action: one entry
+            node = app
+            binding = Binding(binding.key, binding.action.removeprefix("app."),
+                              binding.description, binding.show, binding.key_display)
+        slot = (id(node), binding.action)
         known = merged.get(slot)
         keys = f"{known.keys}, {shown}" if known else shown
-        merged[slot] = KeyAction(keys, binding.description, active.node, binding)
+        merged[slot] = KeyAction(keys, binding.description, node,
+                                 known.binding if known else binding)
     return list(merged.values())
 
 
