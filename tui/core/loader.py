@@ -361,20 +361,18 @@ class _PackLoader:
 
     def _build(self, texts: dict[str, tuple[Path, str]],
                offsets: dict[str, tuple[int, int]]) -> model.Debate:
-        def plain(record: Record) -> dict[str, Any]:
-            values = {}
-            for key, value in record.values.items():
-                spec = record.section.keys[key]
-                if spec.kind == "refs":
-                    value = tuple(target for target, _node in value)
-                elif spec.kind == "texts":
-                    value = tuple(text for text, _node in value)
-                values[key] = value
-            return values
-
         def build(section: str, cls, **extra) -> dict[str, Any]:
-            return {r.id: cls(**{**plain(r), **{k: f(r) for k, f in extra.items()}})
-                    for r in self.records[section]}
+            lists = [f.name for f in SECTIONS[section].fields if f.kind in ("refs", "texts")]
+            built = {}
+            for record in self.records[section]:
+                values = dict(record.values)
+                for key in lists:  # (text, node) pairs: the model keeps the text
+                    if key in values:
+                        values[key] = tuple(text for text, _node in values[key])
+                for key, make in extra.items():
+                    values[key] = make(record)
+                built[record.id] = cls(**values)
+            return built
 
         info = model.PackInfo(**self.records["pack"][0].values)
         speakers = build(

@@ -33,6 +33,8 @@ _PATTERNS = {  # pattern: (compiled, what a value that does not match is not, th
                    "write YYYY-MM-DD, YYYY-MM or YYYY, or give approximate_date instead"),
 }
 _VALID_ID = _PATTERNS[ID_PATTERN][0]
+_SCALAR_KINDS = frozenset(("text", "ref", "choice"))
+_LIST_KINDS = frozenset(("texts", "refs"))
 
 
 def nearest(word: str, choices: Any) -> str:
@@ -135,7 +137,7 @@ def read_mapping(node: yaml.Node, section: Section, reporter: Reporter,
                         "YAML would silently keep only the last one; remove one of them")
             continue
         record.nodes[key] = value_node
-        value = read_value(value_node, spec, reporter, f"'{key}' of {label}")
+        value = read_value(value_node, spec, reporter, label)
         if value is not None:
             record.values[key] = value
     for spec in section.fields:
@@ -161,19 +163,32 @@ def _how_to_give(spec: Field) -> str:
     return spec.description.replace("`", "")
 
 
-def read_value(node: yaml.Node, spec: Field, reporter: Reporter, what: str) -> Any:
-    """The value of one field, or None after reporting why it is unusable."""
-    kind = spec.kind
-    if kind in ("text", "ref", "choice"):
-        if node.tag == _STR and node.__class__ is yaml.ScalarNode:  # the common case, kept short
+def read_value(node: yaml.Node, spec: Field, reporter: Reporter, label: str) -> Any:
+    """The value of one field of the record `label` names, or None after reporting
+    why it is unusable."""
+    # Most values are plain, well-formed text or lists of it: accept those at
+    # once. Anything else takes the careful path, which says what is wrong.
+    if node.__class__ is yaml.ScalarNode:
+        if node.tag == _STR and spec.kind in _SCALAR_KINDS:
             text = node.value.strip()
-            if not text:
-                reporter.at(node, f"{what} is empty", "give it a value or remove the key")
-                return None
-        else:
-            text = _text(node, reporter, what)
-            if text is None:
-                return None
+            if text and (not spec.choices or text in spec.choices) and (
+                    spec.pattern is None or _PATTERNS[spec.pattern][0].match(text)):
+                return text
+    elif node.__class__ is yaml.SequenceNode and spec.kind in _LIST_KINDS and node.value:
+        items = [(item.value.strip(), item) for item in node.value
+                 if item.tag == _STR and item.__class__ is yaml.ScalarNode]
+        if len(items) == len(node.value) and all(text for text, _ in items) and (
+                len({text for text, _ in items}) == len(items)):
+            return items
+    return _careful_value(node, spec, reporter, f"'{spec.name}' of {label}")
+
+
+def _careful_value(node: yaml.Node, spec: Field, reporter: Reporter, what: str) -> Any:
+    kind = spec.kind
+    if kind in _SCALAR_KINDS:
+        text = _text(node, reporter, what)
+        if text is None:
+            return None
         if kind == "choice" and text not in spec.choices:
             hint = did_you_mean(text, spec.choices) or "choose " + " or ".join(spec.choices)
             reporter.at(node, f"{what} is '{text}', which is not one of: "
