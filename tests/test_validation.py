@@ -194,6 +194,16 @@ def test_the_plain_str_tag_is_allowed(pack_copy):
     assert problems("pack") == []
 
 
+def test_text_that_yaml_would_read_as_something_else_is_still_text(pack_copy):
+    # YAML 1.1 gives "=" and "<<" tags of their own, and 2019 is a number
+    pack_copy.edit("debate.yaml", "unit: deaths\n    year: 2019", "unit: =\n    year: 2019")
+    pack_copy.edit("pack.yaml", "label: Council", "label: <<")
+    debate = load_pack("pack").debate
+    assert debate.facts["deaths-2019"].unit == "="
+    assert debate.facts["deaths-2019"].year == "2019"
+    assert debate.positions["council"].label == "<<"
+
+
 def test_a_billion_laughs_is_refused_at_once(pack_copy):
     laughs = ["lol0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
     laughs += [f"lol{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 12)]
@@ -247,6 +257,9 @@ def test_a_plain_number_is_read_as_written(pack_copy, written, value):
 
 
 @pytest.mark.parametrize(("file", "old", "new", "expected"), [
+    ("debate.yaml", "  - id: ann\n    name: Ann Example", "  - name: Ann Example",
+     "pack/debate.yaml:2:5: an item of 'speakers' has no 'id' (add id: a short unique name for "
+     "this speaker, used to refer to it)"),
     ("debate.yaml", "  - id: ann\n", "  - id: Ann Example\n",
      "pack/debate.yaml:2:9: 'id' of an item of 'speakers' is 'Ann Example', which is not a "
      "valid id (use letters, digits, '-', '_' or '.', starting with a letter or digit)"),
@@ -290,13 +303,14 @@ def test_a_plain_number_is_read_as_written(pack_copy, written, value):
     ("debate.yaml", "    name: Ann Example", "\tname: Ann Example",
      "pack/debate.yaml:3:1: YAML syntax error: found a tab character that violates indentation "
      "(indent with spaces, not tabs)"),
-    ("debate.yaml", "claim: A supervised room saves lives.", "claim: The council: rooms save lives.",
+    ("debate.yaml", "claim: A supervised room saves lives.",
+     "claim: The council: rooms save lives.",
      "pack/debate.yaml:46:23: YAML syntax error: mapping values are not allowed in this context "
      "(put text containing ': ' in quotes)"),
     ("pack.yaml", "themes:", "theme:",
      "pack/debate.yaml:48:14: 'themes' of argument 'room-saves-lives' refers to theme 'health', "
      "which does not exist (this pack defines no themes)"),
-], ids=["invalid id", "invalid date", "misspelt choice", "unknown choice", "section twice",
+], ids=["no id", "invalid id", "invalid date", "misspelt choice", "unknown choice", "section twice",
         "listed twice", "rebuts itself", "missing fact", "missing source in a sub-record",
         "absolute source path", "source is a folder", "NUL in a file name", "control character",
         "tab", "colon in plain text", "misspelt section"])
@@ -384,7 +398,8 @@ def test_a_missing_article_with_no_near_name_has_no_hint(pack_copy):
 
 @pytest.mark.parametrize(("make", "expected"), [
     (lambda p: None, "pack: no such pack: there is no folder or file at this path"),
-    (lambda p: p.mkdir(), "pack: no YAML files (*.yaml, *.yml) in this folder, so it is not a pack"),
+    (lambda p: p.mkdir(),
+     "pack: no YAML files (*.yaml, *.yml) in this folder, so it is not a pack"),
 ], ids=["nonexistent", "no YAML files"])
 def test_a_folder_that_is_not_a_pack(tmp_path, monkeypatch, make, expected):
     monkeypatch.chdir(tmp_path)

@@ -20,7 +20,7 @@ from .yamlfile import PLAIN_TAGS, where
 
 _T = "tag:yaml.org,2002:"
 _STR, _MAP, _NULL, _BOOL = _T + "str", _T + "map", _T + "null", _T + "bool"
-_TEXT_TAGS = frozenset(_T + t for t in ("str", "int", "float", "timestamp"))
+_TEXT_TAGS = frozenset(_T + t for t in ("str", "int", "float", "timestamp", "value", "merge"))
 _NUMBER_TAGS = frozenset((_T + "int", _T + "float"))
 # Figures are written as plain decimals; YAML 1.1 would also read 0x1F, 1:30
 # (ninety) and .nan as numbers, which a teacher never means.
@@ -158,9 +158,11 @@ def _label(node: yaml.MappingNode, section: Section, what: str) -> str:
 
 
 def _how_to_give(spec: Field) -> str:
+    """'add kind: direct or reported', 'add role: their role at the time ...'."""
     if spec.choices:
         return f"add {spec.name}: " + " or ".join(spec.choices)
-    return spec.description.replace("`", "")
+    what = spec.description.replace("`", "").split(". ")[0].rstrip(".")
+    return f"add {spec.name}: {what[0].lower()}{what[1:]}"
 
 
 def read_value(node: yaml.Node, spec: Field, reporter: Reporter, label: str) -> Any:

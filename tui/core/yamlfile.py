@@ -21,8 +21,9 @@ except ImportError:  # pragma: no cover - only on builds without libyaml
     from yaml import SafeLoader as _Base  # type: ignore[assignment]
 
 _CORE = "tag:yaml.org,2002:"
+# What YAML itself gives plain values; `=` and `<<` resolve to "value" and "merge".
 PLAIN_TAGS = frozenset(_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp",
-                                          "map", "seq"))
+                                          "value", "merge", "map", "seq"))
 _DEFAULT_TAGS = {ScalarNode: _CORE + "str", SequenceNode: _CORE + "seq",
                  MappingNode: _CORE + "map"}
 _IMPLICIT = {first: tuple(resolvers)
