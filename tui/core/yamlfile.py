@@ -32,14 +32,17 @@ _IMPLICIT = {first: tuple(resolvers)
 # libyaml's composer recurses in C, once per level of nesting, and a file of
 # 40,000 '[' overflows an 8 MB stack: the process dies with no message. So it
 # runs in a thread whose stack fits the deepest nesting the file could hold
-# (measured: about 350 bytes a level; this allows three times that).
+# (measured: about 350 bytes a level; this allows three times that). A file
+# that could need more goes to the pure-Python composer, which raises
+# RecursionError instead.
 _STACK_PER_LEVEL = 1024
 _MIN_STACK = 4 << 20
 _MAX_STACK = 256 << 20
 
 
 class _Loader(_Base):
-    """The safe loader, with a leaner tag resolver: it was half of composing time."""
+    """The safe loader with a leaner tag resolver (the same tags; the stock one
+    is the largest Python cost of composing a big pack)."""
 
     def descend_resolver(self, current_node, current_index) -> None:  # no path resolvers
         pass
@@ -150,8 +153,7 @@ def _deepest_possible(text: str) -> int:
 
 def _compose_safely(text: str) -> yaml.Node | None:
     stack = max(_MIN_STACK, _STACK_PER_LEVEL * _deepest_possible(text))
-    if stack > _MAX_STACK:  # the pure-Python composer fails with RecursionError instead
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+    stack = -(-stack // _MiB) * _MiB  # whole MiB, a multiple of any page size
     outcome: list = [None, None]
 
     def run() -> None:
@@ -160,19 +162,33 @@ def _compose_safely(text: str) -> yaml.Node | None:
         except BaseException as error:  # handed back to the caller's thread
             outcome[1] = error
 
-    with _STACK_LOCK:  # threading.stack_size is process-wide
-        previous = threading.stack_size(stack)
-        try:
-            worker = threading.Thread(target=run, name="compose-yaml")
-            worker.start()
-        finally:
-            threading.stack_size(previous)
+    worker = _started_with_stack(run, stack) if stack <= _MAX_STACK else None
+    if worker is None:  # slower, but too deep a nesting raises RecursionError
+        return yaml.compose(text, Loader=yaml.SafeLoader)
     worker.join()
     if outcome[1] is not None:
         raise outcome[1]
     return outcome[0]
 
 
+def _started_with_stack(run, size: int) -> threading.Thread | None:
+    """A thread running `run` on a stack of `size` bytes, or None if the platform refuses."""
+    with _STACK_LOCK:  # threading.stack_size is process-wide
+        try:
+            previous = threading.stack_size(size)
+        except (ValueError, RuntimeError):
+            return None
+        try:
+            worker = threading.Thread(target=run, name="compose-yaml")
+            worker.start()
+            return worker
+        except RuntimeError:  # no memory for it
+            return None
+        finally:
+            threading.stack_size(previous)
+
+
+_MiB = 1 << 20
 _STACK_LOCK = threading.Lock()
 
 
