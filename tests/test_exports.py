@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,13 @@ def test_the_handout_sets_the_sides_out_in_sections():
     assert headings == ["## The positions", "## Town council: the arguments",
                         "## The ministry: the arguments", "## Head to head",
                         "## Other quotes", "## Facts and figures", "## Who speaks", "## Sources"]
+
+
+def test_an_article_shared_from_seeds_is_exported_with_its_path_from_the_pack(tmp_path):
+    pack = tmp_path / "content" / "town"
+    (tmp_path / "seeds").mkdir()
+    shutil.copytree(PACKS / "good", pack)
+    (pack / "report.txt").rename(tmp_path / "seeds" / "report.txt")
+    source = export(pack)["sources"][0]
+    assert source["file"] == "../../seeds/report.txt"
+    assert (pack / source["file"]).is_file()

@@ -15,11 +15,13 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tui.cli import main
 from tui.core.loader import load_pack
 from tui.core.schema import SECTIONS, json_schema
 from tui.core.textmatch import locate
+from tui.core.yamlfile import compose
 
 PACKS = Path(__file__).parent / "packs"
 BROKEN = PACKS / "broken"
@@ -192,6 +194,15 @@ def test_a_tag_on_a_section_is_reported(pack_copy):
 def test_the_plain_str_tag_is_allowed(pack_copy):
     pack_copy.edit("debate.yaml", "approximate_date: 2020", "approximate_date: !!str 2020")
     assert problems("pack") == []
+
+
+def test_the_lean_tag_resolver_gives_the_stock_tags():
+    text = ("values: [yes, No, ~, null, '', 12, 1_000, 0x1F, 1:30, 1.5, .inf, 2020-01-01, =, <<,"
+            " text, '12', \"yes\", !!str 7]\n")
+    ours, found = compose(text, "x.yaml")
+    assert found == []
+    stock = yaml.compose(text, Loader=yaml.SafeLoader)
+    assert [n.tag for n in ours.value[0][1].value] == [n.tag for n in stock.value[0][1].value]
 
 
 def test_text_that_yaml_would_read_as_something_else_is_still_text(pack_copy):
@@ -541,8 +552,6 @@ def test_the_published_json_schema_is_current():
 @pytest.mark.parametrize("pack", ["good", "typographic"])
 def test_valid_pack_files_pass_the_json_schema(pack):
     jsonschema = pytest.importorskip("jsonschema")
-    import yaml
-
     validator = jsonschema.Draft7Validator(json_schema())
     for file in sorted((PACKS / pack).glob("*.yaml")):
         # as an editor reads it: YAML 1.2 has no dates, so 2020-02-14 is text
