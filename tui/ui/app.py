@@ -18,6 +18,7 @@ from .views import view_class
 
 if TYPE_CHECKING:
     from ..core.search import SearchIndex
+    from .casebook import CaseBook
 
 
 class ExplorerApp(App[int]):
@@ -30,6 +31,8 @@ class ExplorerApp(App[int]):
         Binding("question_mark", "help", "Keys", key_display="?"),
         Binding("slash", "search", "Search", key_display="/"),
         Binding("f", "open_view('facts')", "Facts"),
+        Binding("C", "open_case", "My case", key_display="C", show=False),
+        Binding("D", "drill", "Drill the other side", key_display="D", show=False),
         Binding("d", "open_view('debate')", "Debate", show=False),
         Binding("backspace,left_square_bracket,alt+left", "back", "Back", show=False),
         Binding("right_square_bracket,alt+right", "forward", "Forward", show=False),
@@ -37,10 +40,14 @@ class ExplorerApp(App[int]):
         Binding("ctrl+p", "command_palette", "Command palette", show=False),
     ]
 
-    def __init__(self, debate: Debate | None = None, packs: list[Path] | None = None) -> None:
+    def __init__(self, debate: Debate | None = None, packs: list[Path] | None = None, *,
+                 data_dir: Path | None = None, side: str | None = None) -> None:
         super().__init__()
         self.debate = debate
         self.packs = packs or []
+        self.data_dir = data_dir  # where the student's case is kept (None: the default)
+        self.assigned_side = side  # a teacher's --side, fixed for the session
+        self._casebook: CaseBook | None = None
         self.history = History()
         self.exit_message = ""  # printed by the launcher after the screen is restored
         self._search_index: SearchIndex | None = None
@@ -64,6 +71,7 @@ class ExplorerApp(App[int]):
         """Start exploring a debate (after the picker chose a pack)."""
         self.debate = debate
         self.history = History()
+        self._casebook = None
         with self._index_lock:
             self._search_index = None
         self.call_after_refresh(self.run_worker, lambda: self.search_index,
@@ -155,6 +163,40 @@ class ExplorerApp(App[int]):
         else:
             self.open_view(kind, record_id)
 
+    # -- the student's case ------------------------------------------------
+
+    @property
+    def casebook(self) -> CaseBook:
+        """The open pack's case, read from disk on first use (not at start-up)."""
+        if self._casebook is None:
+            from ..core.case import CaseError
+            from .casebook import CaseBook
+
+            try:
+                self._casebook = CaseBook(self.debate, self.data_dir, self.assigned_side)
+            except CaseError as error:  # a --side that the picked pack does not have
+                self.notify(str(error), severity="error", timeout=15)
+                self._casebook = CaseBook(self.debate, self.data_dir)
+        return self._casebook
+
+    def add_to_case(self, argument_id: str) -> None:
+        """Collect an argument: into the case for the student's side, else to answer."""
+        from .screens.case import collect_argument
+
+        collect_argument(self, self.casebook, argument_id)
+
+    def action_open_case(self) -> None:
+        from .screens.case import CaseScreen
+
+        if self.debate is not None and not isinstance(self.screen, CaseScreen):
+            self.push_screen(CaseScreen(self.casebook))
+
+    def action_drill(self) -> None:
+        from .screens.drill import DrillScreen
+
+        if self.debate is not None and not isinstance(self.screen, DrillScreen):
+            self.push_screen(DrillScreen(self.casebook))
+
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
@@ -170,7 +212,8 @@ class ExplorerApp(App[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Until a pack is chosen in the picker there is nothing to search or open.
-        if self.debate is None and action in ("search", "open_view", "back", "forward"):
+        if self.debate is None and action in ("search", "open_view", "back", "forward",
+                                              "open_case", "drill"):
             return False
         return True
 

@@ -31,14 +31,23 @@ def run(pack: Path, args: argparse.Namespace) -> int:
     # With no pack named and several bundled, the student picks; otherwise open `pack`.
     packs = bundled_packs() if getattr(args, "pack", None) is None else []
     debate = None
+    side = getattr(args, "side", None)
     if len(packs) <= 1:
         debate = load_or_report(pack)
         if debate is None:
             return 1
         packs = []
+        if side is not None:  # a teacher's launch command with a wrong side fails at once
+            from ..core.case import CaseError, resolve_side
+
+            try:
+                resolve_side(debate, side)
+            except CaseError as error:
+                print(f"debate-explorer: --side: {error}", file=sys.stderr)
+                return 2
     from .app import ExplorerApp  # Textual is imported only once the pack is good
 
-    app = ExplorerApp(debate, packs)
+    app = ExplorerApp(debate, packs, data_dir=getattr(args, "data_dir", None), side=side)
     status = app.run()
     if app.exit_message:
         print(app.exit_message, file=sys.stderr)

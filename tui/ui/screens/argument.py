@@ -31,6 +31,7 @@ class ArgumentScreen(ViewScreen):
     BINDINGS = [
         Binding("r", "answered_by", "Answered by"),
         Binding("s", "open_source", "In source"),
+        Binding("a", "add_to_case", "Add to case"),
     ]
 
     @classmethod
@@ -129,6 +130,9 @@ class ArgumentScreen(ViewScreen):
         else:
             self.links.focus()
             self.links.highlight_id(answers[0])
+
+    def action_add_to_case(self) -> None:
+        self.app.add_to_case(self.record_id)
 
     def action_open_source(self) -> None:
         """The highlighted quote in its article (or the argument's first quote)."""

@@ -25,6 +25,7 @@ class DebateScreen(ViewScreen):
         Binding("tab,p", "switch_position", "Other side"),
         Binding("shift+tab", "switch_position(-1)", "Previous side", show=False),
         Binding("r", "answered_by", "Answered by"),
+        Binding("a", "add_to_case", "Add to case"),
     ]
 
     @classmethod
@@ -116,6 +117,11 @@ class DebateScreen(ViewScreen):
             self.notify("Nobody on the other side answers this argument.", severity="warning")
             return
         self.app.open_view("argument", answers[0].id)
+
+    def action_add_to_case(self) -> None:
+        argument_id = self.lists()[self.current].highlighted_id() if self.position_ids else None
+        if argument_id is not None:
+            self.app.add_to_case(argument_id)
 
     def save_state(self) -> dict[str, Any]:
         return {"position": self.current,

@@ -1,0 +1,79 @@
+"""The classroom features reached from the explorer: keys, the palette and --side."""
+
+from __future__ import annotations
+
+from argparse import Namespace
+
+from tui.core.storage import Storage
+from tui.ui.screens.case import CaseScreen
+from tui.ui.screens.drill import DrillScreen
+
+from ui_fixtures import GOOD_PACK, explorer, isolated_home, make_app, screen_text  # noqa: F401
+
+
+async def test_a_adds_the_open_argument_and_C_shows_it_in_the_case(isolated_home):
+    app = make_app()
+    app.assigned_side = "council"
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")  # the council's first argument
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("C")
+        await pilot.pause()
+        assert isinstance(app.screen, CaseScreen)
+        text = screen_text(app)
+        assert "1. A supervised room saves lives." in text
+    # ... and it was saved for the next session.
+    case, _ = Storage(app.debate.folder).load()
+    assert [entry.argument for entry in case.entries] == ["room-saves-lives"]
+
+
+async def test_a_on_an_opposing_argument_puts_it_on_the_list_to_answer(isolated_home):
+    app = make_app()
+    app.assigned_side = "council"
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("tab", "a")  # the ministry's argument, from the debate screen
+        await pilot.pause()
+        case = app.casebook.case
+        assert [e.argument for e in case.expected] == ["evidence-mixed"]
+        assert case.entries == []
+
+
+async def test_D_opens_the_drill_on_the_other_sides_arguments(isolated_home):
+    app = make_app()
+    app.assigned_side = "ministry"
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("D")
+        await pilot.pause()
+        assert isinstance(app.screen, DrillScreen)
+        assert "A supervised room saves lives." in screen_text(app)
+
+
+async def test_the_case_and_drill_are_in_the_command_palette(isolated_home):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p", *"Drill the")
+        await pilot.pause(0.3)
+        assert "Drill the other side" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.press("ctrl+p", *"My case")
+        await pilot.pause(0.3)
+        assert "My case" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        # With no side chosen yet, the case first asks which side the student argues.
+        assert "council" in screen_text(app).lower()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CaseScreen)
+        assert app.casebook.case.side == "council"
+
+
+def test_a_side_the_pack_does_not_have_exits_2_before_the_app_starts(isolated_home, capsys):
+    from tui.ui.launch import run
+
+    status = run(GOOD_PACK, Namespace(pack=str(GOOD_PACK), side="government", data_dir=None))
+    assert status == 2
+    err = capsys.readouterr().err
+    assert err.startswith("debate-explorer: --side: ")
+    assert "council" in err and "ministry" in err
