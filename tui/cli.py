@@ -131,6 +131,10 @@ def _app_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("pack", nargs="?", help="a pack folder or bundled pack name "
                         "(default: the bundled Glasgow pack)")
+    parser.add_argument("--side", help="the side the student argues, by id or label; a "
+                        "teacher's launch command can assign it")
+    parser.add_argument("--data-dir", type=Path, help="where the student's case and notes "
+                        "are kept (also DEBATE_EXPLORER_DATA_DIR)")
     return parser
 
 
