@@ -65,7 +65,8 @@ class FrameClock:
     async def press(self, key: str) -> float | None:
         """Seconds from sending the key to the next frame; None if none came."""
         self.drawn.clear()
-        character = key if len(key) == 1 else None
+        # What a terminal sends: the printable character too, or none for other keys.
+        character = {"space": " "}.get(key, key if len(key) == 1 else None)
         event = events.Key(key, character)
         event.set_sender(self.app)
         sent = time.perf_counter()
