@@ -115,7 +115,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"start-ups measured ({time.monotonic() - began:.0f} s)", flush=True)
         figures["load"] = loads({100: 3, 1_000: 3, LARGE: 1 if quick else 3}, packs)
         print(f"loads measured ({time.monotonic() - began:.0f} s)", flush=True)
-        env = {"DEBATE_EXPLORER_CACHE_DIR": str(Path(cache) / "probes")}
+        # The start-ups left the large pack's model cached: the probes' peak memory is
+        # then their own (searching, pressing keys), not that of a first load.
+        env = {"DEBATE_EXPLORER_CACHE_DIR": str(Path(cache) / "starts" / "large")}
         search = run_child("probe_search.py", str(packs[LARGE]), "1" if quick else "3",
                            "200" if quick else "600", env=env)
         figures["search"] = {**search.result, "peak_mb": search.peak_mb}

@@ -15,7 +15,6 @@ import hashlib
 import marshal
 import os
 import sys
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -154,6 +153,8 @@ def _current_sources(folder: str, recorded: list) -> dict[str, str] | None:
 def _write_entry(entry: Path, key: bytes, result: LoadResult) -> None:
     """Store the result atomically; a cache that cannot be written is no error."""
     try:
+        import tempfile  # only when writing: a cache hit should not pay for the import
+
         payload = marshal.dumps(_encode(result))
         entry.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=entry.name,
