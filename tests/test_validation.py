@@ -242,6 +242,13 @@ def test_nesting_too_deep_for_the_c_parser_is_read_or_refused_never_a_crash(tmp_
             "than four levels)") in run.stderr
 
 
+def test_a_deeply_nested_key_is_reported_not_printed(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "deep.yaml").write_text("? " + "[" * 3000 + "]" * 3000 + "\n: x\n")
+    assert problems("deep.yaml")[-1] == (
+        "deep.yaml:1:3: a section name should be a word such as 'quotes'")
+
+
 @pytest.mark.parametrize(("written", "expected"), [
     ("1,200", "not '1,200' (write 1200, without commas)"),
     ("12%", "not '12%' (write 12 and give '%' as the unit)"),

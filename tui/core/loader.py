@@ -61,8 +61,9 @@ def load_pack(path: Path | str) -> LoadResult:
     """The checked debate in a folder (or one YAML file), and every problem found."""
     # Loading makes hundreds of thousands of nodes that live until it ends, and
     # the cyclic collector rescans them again and again as they pile up: paused,
-    # a 10,000-argument pack loads about three times faster. Nothing here makes
-    # reference cycles, so nothing is left for it to find afterwards.
+    # a 10,000-argument pack loads about three times faster. The nodes form no
+    # reference cycles; the few objects that do (a caught error's traceback)
+    # are collected once it runs again.
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -154,11 +155,14 @@ class _PackLoader:
             return reporter, False
         seen: dict[str, yaml.Node] = {}
         for key_node, value_node in root.value:
-            name = str(key_node.value)
-            section = SECTIONS.get(name)
             if not reporter.untagged(key_node, "a section name"):
                 continue
-            if section is None or not isinstance(key_node, yaml.ScalarNode):
+            if not isinstance(key_node, yaml.ScalarNode):  # never str() it: it may be deep
+                reporter.at(key_node, "a section name should be a word such as 'quotes'")
+                continue
+            name = key_node.value
+            section = SECTIONS.get(name)
+            if section is None:
                 hint = did_you_mean(name, SECTIONS) or "sections are: " + ", ".join(SECTIONS)
                 reporter.at(key_node, f"unknown section '{name}'", hint)
                 continue
