@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -204,3 +205,12 @@ def test_a_missing_pack_is_reported_as_the_loader_reports_it(tmp_path):
     assert [str(p) for p in result.problems] == [str(p) for p in load_pack(tmp_path / "nowhere")
                                                  .problems]
     assert result.errors[0].message.startswith("no such pack")
+
+
+def test_the_cache_key_covers_every_module_the_loader_runs():
+    """A module missing from the key could change what a pack loads into unnoticed."""
+    script = ("import sys, tui.core.cache, tui.core.loader; print(' '.join(sorted("
+              "m.split('.')[-1] for m in sys.modules if m.startswith('tui.core.'))))")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            check=True, cwd=ROOT)
+    assert set(result.stdout.split()) <= set(cache.LOADING_MODULES)
