@@ -37,7 +37,7 @@ def no_loading(monkeypatch):
     """Make reading the pack itself fail, so only a cache hit can succeed."""
     def refuse(path):
         raise AssertionError("the pack was loaded although the cache should have served it")
-    monkeypatch.setattr(cache, "load_pack", refuse)
+    monkeypatch.setattr(cache, "_load", refuse)
 
 
 def _entries(folder: Path) -> list[Path]:
@@ -54,7 +54,7 @@ def test_a_second_load_of_an_unchanged_pack_comes_from_the_cache(pack, cache_hom
     first = load_pack_cached(pack)
     assert first.debate is not None
     assert len(_entries(cache_home)) == 1
-    monkeypatch.setattr(cache, "load_pack", lambda path: pytest.fail("not served by the cache"))
+    monkeypatch.setattr(cache, "_load", lambda path: pytest.fail("not served by the cache"))
     second = load_pack_cached(pack)
     assert second.debate == first.debate
     assert second.problems == first.problems
@@ -164,7 +164,7 @@ def test_a_damaged_cache_entry_is_ignored_and_repaired(pack, cache_home, monkeyp
     result = load_pack_cached(pack)
     assert result.debate == expected.debate
     assert entry.read_bytes() == data  # rewritten whole
-    monkeypatch.setattr(cache, "load_pack", lambda path: pytest.fail("not served by the cache"))
+    monkeypatch.setattr(cache, "_load", lambda path: pytest.fail("not served by the cache"))
     assert load_pack_cached(pack).debate == expected.debate
 
 
@@ -183,7 +183,7 @@ def test_warnings_are_reported_again_on_a_cached_load(pack, tmp_path, monkeypatc
     first = load_pack_cached(Path("pack"))
     assert [str(p) for p in first.warnings] == [
         "pack/themes.yaml:2:9: warning: theme 'cost' is used by no argument"]
-    monkeypatch.setattr(cache, "load_pack", lambda path: pytest.fail("not served by the cache"))
+    monkeypatch.setattr(cache, "_load", lambda path: pytest.fail("not served by the cache"))
     assert [str(p) for p in load_pack_cached(Path("pack")).warnings] == [
         str(p) for p in first.warnings]
     # Files are named relative to where the user is now, as a fresh load would name them.
@@ -214,3 +214,20 @@ def test_the_cache_key_covers_every_module_the_loader_runs():
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             check=True, cwd=ROOT)
     assert set(result.stdout.split()) <= set(cache.LOADING_MODULES)
+
+
+def test_a_cache_hit_does_not_import_the_yaml_parser_or_the_validator(pack, cache_home):
+    """Start-up pays only for what it uses: a hit needs neither (see benchmarks/README.md)."""
+    load_pack_cached(pack)  # fill the cache
+    script = (
+        "import sys\n"
+        "from tui.core.cache import load_pack_cached\n"
+        f"result = load_pack_cached({str(pack)!r})\n"
+        "assert result.debate is not None\n"
+        "print(sorted(m for m in ('yaml', 'tui.core.loader', 'tui.core.records')"
+        " if m in sys.modules))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         env={**os.environ, "DEBATE_EXPLORER_CACHE_DIR": str(cache_home)},
+                         check=True)
+    assert run.stdout.strip() == "[]"

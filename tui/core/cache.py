@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .. import __version__
 from . import model
-from .loader import LoadResult, load_pack, pack_files, shown_path
+from .packfiles import LoadResult, pack_files, shown_path
 from .problems import Problem
 from .sourcefiles import find_source
 
@@ -31,8 +31,8 @@ _DIGEST = 32  # bytes of a SHA-256 digest
 # The modules whose code decides what a pack loads into (tests/test_cache.py checks
 # that every core module the loader imports is here): a change to any of them
 # during development, without a version bump, must not reuse an old entry.
-LOADING_MODULES = ("cache", "loader", "model", "problems", "records", "schema", "sourcefiles",
-                   "textmatch", "yamlfile")
+LOADING_MODULES = ("cache", "loader", "model", "packfiles", "problems", "records", "schema",
+                   "sourcefiles", "textmatch", "yamlfile")
 _code_digest: bytes | None = None
 
 
@@ -46,6 +46,13 @@ def cache_folder() -> Path:
     return Path(platformdirs.user_cache_dir("debate-explorer"))
 
 
+def _load(path: Path) -> LoadResult:
+    # Imported on a miss only: a hit never needs the YAML parser or the validator.
+    from .loader import load_pack
+
+    return load_pack(path)
+
+
 def load_pack_cached(path: Path | str, cache_dir: Path | None = None) -> LoadResult:
     """Like `load_pack`, but reuses a checked model when no file of the pack changed."""
     path = Path(path)
@@ -54,13 +61,13 @@ def load_pack_cached(path: Path | str, cache_dir: Path | None = None) -> LoadRes
         try:
             key = _pack_key(path)
         except OSError:  # unreadable pack: the loader says why, file by file
-            return load_pack(path)
+            return _load(path)
         entry = folder / (hashlib.blake2b(str(path.resolve()).encode(), digest_size=16)
                           .hexdigest() + ".cache")
         cached = _read_entry(entry, key)
         if cached is not None:
             return cached
-        result = load_pack(path)
+        result = _load(path)
         if result.debate is not None:
             _write_entry(entry, key, result)
         return result

@@ -16,45 +16,15 @@ from typing import Any
 import yaml
 
 from . import model
+from .packfiles import LoadResult, pack_files, read_text, shown_path
 from .problems import Problem, Severity
 from .records import Record, Reporter, did_you_mean, read_mapping
 from .schema import SECTIONS
 from .sourcefiles import find_source, read_source
 from .textmatch import closest_passage, locate
-from .yamlfile import compose, read_text, where
-
-YAML_SUFFIXES = (".yaml", ".yml")
+from .yamlfile import compose, where
 
 
-@dataclass
-class LoadResult:
-    debate: model.Debate | None
-    problems: list[Problem]
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "warning"]
-
-
-def shown_path(path: Path) -> str:
-    """A path as the user should read it: relative to where they are if inside it,
-    else in full (never a climb of '../..')."""
-    absolute = Path(os.path.abspath(path))
-    try:
-        return absolute.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return str(absolute)
-
-
-def pack_files(path: Path) -> list[Path]:
-    """The YAML files of a pack folder (searched recursively), in a stable order."""
-    if path.is_file():
-        return [path]
-    return sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
 
 
 def load_pack(path: Path | str) -> LoadResult:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
 
@@ -28,9 +29,14 @@ class Problem:
         return (self.file, self.line, self.column, self.message)
 
 
-class PackError(Exception):
-    """A pack could not be loaded; carries every problem found."""
 
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(f"{sum(p.severity == 'error' for p in problems)} error(s)")
-        self.problems = problems
+def nearest(word: str, choices: Any) -> str:
+    """The choice closest to a misspelt word, or an empty string."""
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return match[0] if match else ""
+
+
+def did_you_mean(word: str, choices: Any) -> str:
+    """A 'did you mean' hint, or an empty string."""
+    match = nearest(word, choices)
+    return f"did you mean '{match}'?" if match else ""

@@ -6,7 +6,6 @@ reading carries on, so one run of the validator lists them all.
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from dataclasses import dataclass, field
@@ -14,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem, Severity
+from .problems import Problem, Severity, did_you_mean, nearest
 from .schema import DATE_PATTERN, ID_PATTERN, Field, Section
 from .yamlfile import PLAIN_TAGS, where
 
@@ -37,16 +36,6 @@ _SCALAR_KINDS = frozenset(("text", "ref", "choice"))
 _LIST_KINDS = frozenset(("texts", "refs"))
 
 
-def nearest(word: str, choices: Any) -> str:
-    """The choice closest to a misspelt word, or an empty string."""
-    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return match[0] if match else ""
-
-
-def did_you_mean(word: str, choices: Any) -> str:
-    """A 'did you mean' hint, or an empty string."""
-    match = nearest(word, choices)
-    return f"did you mean '{match}'?" if match else ""
 
 
 @dataclass

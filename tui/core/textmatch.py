@@ -8,6 +8,7 @@ made of whole words: it may not start or end inside a word of the article.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _APOSTROPHES = "'‘’‚‛′`´"
 _DOUBLE_QUOTES = '"“”„‟″«»'
@@ -18,6 +19,16 @@ _CLASSES = {
     # "years - and" and "years—and" are the same words: a dash may be spaced or not
     **{c: r"\s*[" + re.escape(_DASHES) + r"]\s*" for c in _DASHES},
 }
+
+# Each typographic variant maps to one plain character, so a plain copy of an
+# article keeps every offset of the original.
+_PLAIN = str.maketrans({**{c: "'" for c in _APOSTROPHES}, **{c: '"' for c in _DOUBLE_QUOTES},
+                        **{c: "-" for c in _DASHES}})
+
+
+@lru_cache(maxsize=8)  # the loader asks about one article's quotes many times over
+def _plain(text: str) -> str:
+    return text.translate(_PLAIN)
 
 
 def _pattern(quote: str) -> re.Pattern[str]:
@@ -39,13 +50,12 @@ def locate(quote: str, text: str) -> tuple[int, int] | None:
     quote = quote.strip()
     if not quote:
         return None
-    start = text.find(quote)  # the common case: copied exactly
-    while start >= 0:
-        end = start + len(quote)
-        if _whole_words(text, start, end):
-            return start, end
-        start = text.find(quote, start + 1)
-    found = _pattern(quote).search(text)
+    found_plainly = _find_whole(quote, text)  # the common case: copied exactly
+    if found_plainly is None:  # typographic quotes or dashes differ, spacing does not
+        found_plainly = _find_whole(quote.translate(_PLAIN), _plain(text))
+    if found_plainly is not None:
+        return found_plainly
+    found = _pattern(quote).search(text)  # spacing differs too: the slow, general way
     if found is None:
         return None
     start, end = found.span()
@@ -54,6 +64,16 @@ def locate(quote: str, text: str) -> tuple[int, int] | None:
     while text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def _find_whole(quote: str, text: str) -> tuple[int, int] | None:
+    start = text.find(quote)
+    while start >= 0:
+        end = start + len(quote)
+        if _whole_words(text, start, end):
+            return start, end
+        start = text.find(quote, start + 1)
+    return None
 
 
 def _whole_words(text: str, start: int, end: int) -> bool:

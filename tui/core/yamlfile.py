@@ -58,20 +58,6 @@ class _Loader(_Base):
         return _DEFAULT_TAGS[kind]
 
 
-def read_text(path: Path, shown: str) -> tuple[str | None, Problem | None]:
-    """The file's text, or a problem saying why it cannot be read as UTF-8."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        return None, Problem(shown, 0, 0, f"cannot read the file: {error.strerror or error}")
-    try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        return None, Problem(shown, line, column, "the file is not UTF-8 text",
-                             "save it with UTF-8 encoding")
-
 
 def compose(text: str, shown: str) -> tuple[yaml.Node | None, list[Problem]]:
     """The document's root node (None for an empty file), or the problems that stop it.

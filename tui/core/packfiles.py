@@ -1,0 +1,62 @@
+"""A pack's files and the result of loading them: what a cache hit needs without
+importing the YAML parser and the validator."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .problems import Problem
+
+if TYPE_CHECKING:
+    from .model import Debate
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class LoadResult:
+    debate: Debate | None  # None when there are errors
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+
+def shown_path(path: Path) -> str:
+    """A path as the user should read it: relative to where they are if inside it,
+    else in full (never a climb of '../..')."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(absolute)
+
+
+def pack_files(path: Path) -> list[Path]:
+    """The YAML files of a pack folder (searched recursively), in a stable order."""
+    if path.is_file():
+        return [path]
+    return sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
+
+
+def read_text(path: Path, shown: str) -> tuple[str | None, Problem | None]:
+    """The file's text, or a problem saying why it cannot be read as UTF-8."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return None, Problem(shown, 0, 0, f"cannot read the file: {error.strerror or error}")
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        return None, Problem(shown, line, column, "the file is not UTF-8 text",
+                             "save it with UTF-8 encoding")
