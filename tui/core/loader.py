@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from . import model
-from .packfiles import LoadResult, pack_files, read_text, shown_path
+from .packfiles import YAML_SUFFIXES, LoadResult, pack_files, read_text, shown_path
 from .problems import Problem, Severity
 from .records import Record, Reporter, did_you_mean, read_mapping
 from .schema import SECTIONS
