@@ -21,7 +21,7 @@ from .problems import Problem, Severity
 from .records import Record, Reporter, did_you_mean, read_mapping
 from .schema import SECTIONS
 from .sourcefiles import find_source, read_source
-from .textmatch import closest_passage, locate
+from .textmatch import Article, closest_passage
 from .yamlfile import compose, where
 
 
@@ -294,14 +294,15 @@ class _PackLoader:
 
     def _locate_quotes(self, texts: dict[str, tuple[Path, str]]) -> dict[str, tuple[int, int]]:
         offsets: dict[str, tuple[int, int]] = {}
+        articles = {source_id: Article(text) for source_id, (_path, text) in texts.items()}
         for record in self.records["quotes"]:
             quote_text = record.values.get("text")
-            source = texts.get(record.values.get("source", ""))
-            if quote_text is None or source is None or record.id is None:
+            article = articles.get(record.values.get("source", ""))
+            if quote_text is None or article is None or record.id is None:
                 continue
-            found = locate(quote_text, source[1])
+            found = article.locate(quote_text)
             if found is None:
-                start = closest_passage(quote_text, source[1])
+                start = closest_passage(quote_text, article.text)
                 hint = (f"the source has '{start}' but not what follows" if start else
                         "not even its first word is in the source")
                 self.at(record, "text", f"the words of quote '{record.id}' are not in source "

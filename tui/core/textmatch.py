@@ -8,7 +8,6 @@ made of whole words: it may not start or end inside a word of the article.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 _APOSTROPHES = "'‘’‚‛′`´"
 _DOUBLE_QUOTES = '"“”„‟″«»'
@@ -26,11 +25,6 @@ _PLAIN = str.maketrans({**{c: "'" for c in _APOSTROPHES}, **{c: '"' for c in _DO
                         **{c: "-" for c in _DASHES}})
 
 
-@lru_cache(maxsize=8)  # the loader asks about one article's quotes many times over
-def _plain(text: str) -> str:
-    return text.translate(_PLAIN)
-
-
 def _pattern(quote: str) -> re.Pattern[str]:
     parts = []
     previous = ""
@@ -45,25 +39,46 @@ def _pattern(quote: str) -> re.Pattern[str]:
     return re.compile(before + "".join(parts) + after)
 
 
+class Article:
+    """One source's text, made ready once for the many quotes looked up in it."""
+
+    __slots__ = ("text", "_plain")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._plain: str | None = None
+
+    @property
+    def plain(self) -> str:
+        if self._plain is None:
+            self._plain = self.text.translate(_PLAIN)
+        return self._plain
+
+    def locate(self, quote: str) -> tuple[int, int] | None:
+        """The (start, end) character offsets of the quote's first occurrence, or None."""
+        quote = quote.strip()
+        if not quote:
+            return None
+        text = self.text
+        found = _find_whole(quote, text)  # the common case: copied exactly
+        if found is None:  # typographic quotes or dashes differ, spacing does not
+            found = _find_whole(quote.translate(_PLAIN), self.plain)
+        if found is not None:
+            return found
+        match = _pattern(quote).search(text)  # spacing differs too: the slow, general way
+        if match is None:
+            return None
+        start, end = match.span()
+        while text[start].isspace():  # a leading or trailing dash may have taken a space
+            start += 1
+        while text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+
 def locate(quote: str, text: str) -> tuple[int, int] | None:
-    """The (start, end) character offsets of the quote's first occurrence, or None."""
-    quote = quote.strip()
-    if not quote:
-        return None
-    found_plainly = _find_whole(quote, text)  # the common case: copied exactly
-    if found_plainly is None:  # typographic quotes or dashes differ, spacing does not
-        found_plainly = _find_whole(quote.translate(_PLAIN), _plain(text))
-    if found_plainly is not None:
-        return found_plainly
-    found = _pattern(quote).search(text)  # spacing differs too: the slow, general way
-    if found is None:
-        return None
-    start, end = found.span()
-    while text[start].isspace():  # a leading or trailing dash may have taken a space
-        start += 1
-    while text[end - 1].isspace():
-        end -= 1
-    return start, end
+    """`Article(text).locate(quote)`, for a single look-up."""
+    return Article(text).locate(quote)
 
 
 def _find_whole(quote: str, text: str) -> tuple[int, int] | None:
