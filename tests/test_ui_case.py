@@ -50,7 +50,7 @@ async def test_a_side_assigned_by_the_teacher_cannot_be_changed(tmp_path):
     app = ScreenApp(lambda: CaseScreen(book))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert "you argue Town council (for the motion) · assigned by your teacher" in (
+        assert "you argue Town council (for the motion) · set by your teacher" in (
             screen_text(app))
         await pilot.press("s")
         assert not isinstance(app.screen, SideDialog)
@@ -157,7 +157,7 @@ async def test_the_other_sides_arguments_come_with_suggestions_never_filled_in(t
         await pilot.press("down")  # The room costs too much.
         await pilot.pause()
         text = screen_text(app)
-        assert "The pack's answers from your side (suggestions)" in text
+        assert "Answers from your side (the pack's)" in text
         assert "The room costs less than the harm it prevents." in text
         notes = app.screen.query_one("#notes", TextArea)
         assert notes.text == "" and notes.border_title == "Your rebuttal"

@@ -42,14 +42,29 @@ def test_opening_state_is_kept_per_visit():
     assert len(history) == 2
 
 
-def test_trail_fits_the_width_dropping_the_oldest_first():
+def test_the_path_leaves_out_detours_but_history_keeps_them():
+    history = History()
+    for place in (DEBATE, Place("facts", "", "Facts"), DEBATE, ARGUMENT):
+        history.visit(place)
+    assert history.path() == [DEBATE, ARGUMENT]
+    assert [place.kind for place in history.trail()] == ["debate", "facts", "debate",
+                                                         "argument"]
+    history.visit(ARGUMENT)  # the same place twice in a row shows once
+    assert history.path() == [DEBATE, ARGUMENT]
+    assert history.back().place == ARGUMENT and history.back().place == DEBATE
+    assert history.back().place.kind == "facts"
+
+
+def test_trail_fits_the_width_keeping_the_start_and_the_latest_places():
     places = [DEBATE, ARGUMENT, REBUTTAL, SOURCE]
     assert fit_trail(places, 200) == ("Debate › A supervised room saves lives. › "
                                       "The evidence is mixed. › Test Gazette")
-    short = fit_trail(places, 45)
-    assert short == "… › The evidence is mixed. › Test Gazette"
-    assert len(short) <= 45
+    short = fit_trail(places, 50)
+    assert short == "Debate › … › The evidence is mixed. › Test Gazette"
+    assert len(short) <= 50
+    assert fit_trail(places, 30) == "Debate › … › Test Gazette"
 
 
 def test_trail_cuts_only_the_current_label_when_nothing_else_fits():
+    assert fit_trail([DEBATE, ARGUMENT], 36) == "… › A supervised room saves lives."
     assert fit_trail([DEBATE, ARGUMENT], 12) == "A supervise…"

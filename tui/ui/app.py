@@ -128,6 +128,10 @@ class ExplorerApp(App[int]):
             if cls.KEEP:
                 self.install_screen(screen, name=f"kept-{kind}-{record_id}")
                 self._kept[(kind, record_id)] = screen
+        # The case and the drill sit over the explorer: going to a place closes them,
+        # so the student never finds a stale copy underneath later.
+        while len(self.screen_stack) > 1 and getattr(self.screen, "OVER_EXPLORER", False):
+            self.pop_screen()
         if isinstance(self.screen, ViewScreen):
             self.switch_screen(screen)
         else:

@@ -77,5 +77,17 @@ class History:
         """The places from the first visit to the current one: what the breadcrumb shows."""
         return [entry.place for entry in self._entries[: self._index + 1]]
 
+    def path(self) -> list[Place]:
+        """The trail without its detours: a place visited again cuts the trail back to
+        it, so "Debate › Facts › Debate" reads "Debate", as a student would describe it."""
+        path: list[Place] = []
+        for place in self.trail():
+            for index, earlier in enumerate(path):
+                if earlier.key == place.key:
+                    del path[index:]
+                    break
+            path.append(place)
+        return path
+
     def __len__(self) -> int:
         return len(self._entries)

@@ -45,6 +45,10 @@ class ViewScreen(Screen):
         # The cursor and scroll can only be placed once the lists have a size.
         self.call_after_refresh(self.restore_state, self.initial_state)
 
+    def on_screen_resume(self) -> None:
+        # A kept screen comes back after other visits: its path has changed since.
+        self.query_one(Breadcrumb).refresh()
+
     def save_state(self) -> dict[str, Any]:
         """The cursor and scroll to restore when the student comes back."""
         return {}

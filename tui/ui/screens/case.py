@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -30,29 +31,39 @@ SAVE_DELAY = 0.5  # seconds after the last key press
 
 
 class CaseList(KeyList):
-    BINDINGS = [Binding("enter", "select", "Write notes")]
+    BINDINGS = [Binding("enter", "select", "Write")]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # An empty case has nothing to write about: the footer leaves the key out.
+        return self.highlighted is not None if action == "select" else True
 
 
 class EvidenceList(KeyList):
-    BINDINGS = [Binding("enter", "select", "Attach/detach")]
+    BINDINGS = [Binding("enter", "select", "Tick/untick")]
 
 
 class CaseScreen(Screen):
     CSS_PATH = "case.tcss"
+    OVER_EXPLORER = True  # opening a place in the explorer closes it
+    # The footer holds what fits at 80 columns; every key is in `?` and the palette.
     BINDINGS = [
-        Binding("escape", "close", "Back"),
-        Binding("n", "write", "Write notes", show=False),
-        Binding("e", "evidence", "Evidence"),
-        Binding("K,shift+up", "move(-1)", "Move up", key_display="K"),
-        Binding("J,shift+down", "move(1)", "Move down", key_display="J"),
-        Binding("x,delete", "remove", "Remove"),
-        Binding("u", "undo", "Undo remove", show=False),
         Binding("a", "add", "Add"),
-        Binding("E", "expect_all", "Expect all", key_display="E", show=False),
-        Binding("s", "side", "Side", show=False),
+        Binding("e", "evidence", "Evidence"),
+        Binding("x,delete", "remove", "Remove"),
         Binding("h", "handout", "Handout"),
         Binding("D", "drill", "Drill", key_display="D"),
-        Binding("o", "open_argument", "Open in explorer", show=False),
+        Binding("escape,backspace", "close", "Back"),
+        Binding("n", "write", "Write notes or rebuttal", show=False),
+        Binding("K,shift+up", "move(-1)", "Move up", key_display="K", show=False),
+        Binding("J,shift+down", "move(1)", "Move down", key_display="J", show=False),
+        Binding("u", "undo", "Undo remove", show=False),
+        Binding("E", "expect_all", "Expect all the other side's arguments",
+                key_display="E", show=False),
+        Binding("s", "side", "Choose your side", show=False),
+        Binding("o", "open_argument", "Open in the explorer", show=False),
+        # The explorer's keys work here too; the footer has no room for them.
+        Binding("slash", "app.search", "Search", key_display="/", show=False),
+        Binding("f", "app.open_view('facts')", "Facts", show=False),
     ]
 
     def __init__(self, casebook: CaseBook) -> None:
@@ -75,7 +86,7 @@ class CaseScreen(Screen):
                 yield Static(id="detail-head")
                 yield EvidenceList(id="evidence")
                 yield TextArea(id="notes", soft_wrap=True, tab_behavior="focus")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self._refresh_list()
@@ -92,12 +103,7 @@ class CaseScreen(Screen):
 
     def _refresh_list(self, highlight: str | None = None) -> None:
         debate, case = self.debate, self.case
-        side = debate.positions.get(case.side or "")
-        head = (f"Your case · you argue {side.name} ({side.side} the motion)" if side
-                else "Your case · no side chosen yet (press s)")
-        if self.casebook.side_is_assigned:
-            head += " · assigned by your teacher"
-        self.query_one("#case-head", Static).update(head)
+        self.query_one("#case-head", Static).update(self._head())
         options: list[Option] = [rows.heading("Your arguments, in speaking order",
                                               len(case.entries), "press a to add one")]
         options += [Option(rows.entry_row(debate, n, e), id=f"case:{e.argument}")
@@ -112,18 +118,37 @@ class CaseScreen(Screen):
             self.case_list.action_first()
         self._show_detail()
 
+    def _head(self) -> Text:
+        """One line: the side's full name when it fits the width, else its short label."""
+        side = self.debate.positions.get(self.case.side or "")
+        if side is None:
+            return Text("Your case · no side chosen yet (press s)")
+        assigned = " · set by your teacher" if self.casebook.side_is_assigned else ""
+        room = self.app.size.width - 2
+        for name in (side.name, side.label):
+            line = f"Your case · you argue {name} ({side.side} the motion){assigned}"
+            if len(line) <= room:
+                break
+        return Text(line, no_wrap=True, overflow="ellipsis")
+
+    def on_resize(self) -> None:
+        self.query_one("#case-head", Static).update(self._head())
+
     def _show_detail(self) -> None:
         current = self.case_list.highlighted_id()
         notes = self.query_one("#notes", TextArea)
         evidence = self.query_one("#evidence", KeyList)
         if current is None:
             self._editing = None
-            self.query_one("#detail-head", Static).update(
-                "Add arguments with a. Enter writes notes on the highlighted one.")
+            self.query_one("#detail-head", Static).update(rows.empty_case(self.case.side))
             evidence.set_options([])
             notes.load_text("")
             notes.disabled = True
+            self.set_class(True, "-empty")
+            self.refresh_bindings()
             return
+        self.set_class(False, "-empty")
+        self.refresh_bindings()
         kind, argument_id = current.split(":", 1)
         same_item = self._editing == (kind, argument_id)
         kept = evidence.highlighted if same_item else None
@@ -133,13 +158,13 @@ class CaseScreen(Screen):
         notes.disabled = False
         if kind == "case":
             entry = self.case.entry(argument_id)
-            evidence.border_title = "Evidence (Enter attaches or detaches)"
+            evidence.border_title = "Evidence (Enter ticks a quote)"
             evidence.set_options(rows.evidence_options(self.debate, entry))
             notes.border_title = "Your notes"
             text = entry.notes
         else:
             expected = self.case.expecting(argument_id)
-            evidence.border_title = "The pack's answers from your side (suggestions)"
+            evidence.border_title = "Answers from your side (the pack's)"
             evidence.set_options(rows.suggestion_options(self.debate, self.case, argument_id))
             notes.border_title = "Your rebuttal"
             text = expected.rebuttal
@@ -164,6 +189,9 @@ class CaseScreen(Screen):
             self.action_write()
         elif self._editing and self._editing[0] == "case":
             self._toggle_quote(self._editing[1], event.option_id)
+        elif self._editing:
+            self.notify("These are the pack's answers, to read. Write your own rebuttal "
+                        "below (n).", timeout=4)
 
     # -- writing, saved after a pause ---------------------------------------------
 
@@ -226,6 +254,12 @@ class CaseScreen(Screen):
             return None
         found = tuple(current.split(":", 1))
         return found if kind is None or found[0] == kind else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys about the highlighted item leave the footer while there is none."""
+        if action in ("write", "evidence", "remove", "move", "open_argument"):
+            return self._editing is not None
+        return True
 
     def action_close(self) -> None:
         if self.focused is not self.case_list:

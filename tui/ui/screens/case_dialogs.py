@@ -65,7 +65,7 @@ class SideDialog(ListDialog):
         options = [Option(Text.assemble((p.name, "bold"), f" ({p.side} the motion)\n",
                                         (p.stance, "dim")), id=p.id)
                    for p in debate.positions.values()]
-        super().__init__("Which side will you argue?", options)
+        super().__init__("Which side will you argue? (Enter chooses, Escape cancels)", options)
 
 
 class AddDialog(ListDialog):
@@ -100,7 +100,8 @@ class ExportDialog(CaseDialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="case-dialog"):
-            yield Static("Write the handout (Markdown) to:", classes="case-dialog-title")
+            yield Static("Write the handout (Markdown) to this file? Enter writes, Escape "
+                         "cancels.", classes="case-dialog-title")
             yield Input(str(self.suggested), id="handout-path")
 
     def on_mount(self) -> None:

@@ -47,7 +47,21 @@ def expected_row(debate: Debate, case: Case, expected: Expected) -> Text:
     return row
 
 
+def empty_case(side: str | None) -> Text:
+    """What the detail panel says before the case has anything in it."""
+    text = Text("Your case is empty.\n\n", style="bold")
+    if side is None:
+        return text.append("First choose the side you will argue: press s.", style="")
+    text.append("Press a to add an argument. Your own side's go into your case, in the "
+                "order you will speak, with evidence and notes; the other side's go on "
+                "the list of what to expect, with your rebuttal for each.\n\n"
+                "E expects every argument of the other side. In the explorer, a adds "
+                "the argument you are reading.", style="")
+    return text
+
+
 def detail_head(debate: Debate, argument_id: str, opposing: bool) -> Text:
+    """The claim being worked on (its summary scrolls with the list below it)."""
     argument = debate.arguments.get(argument_id)
     if argument is None:
         return Text.assemble(("This argument is no longer in the pack.", "bold"),
@@ -56,34 +70,44 @@ def detail_head(debate: Debate, argument_id: str, opposing: bool) -> Text:
     if opposing:
         head.append(f"{debate.positions[argument.position].name} will say:\n", style="dim")
     head.append(argument.claim, style="bold")
-    head.append("\nSummary (the pack's): ", style="italic dim")
-    head.append(argument.summary)
     return head
 
 
-def evidence_options(debate: Debate, entry: CaseEntry) -> list[Option]:
-    """The argument's own quotes, then any other quote the student attached; a tick
-    marks the chosen ones."""
+def _summary(debate: Debate, argument_id: str) -> list[Option | None]:
+    """The pack's summary, last in the list: it scrolls there instead of pushing the
+    evidence off a small screen, and what the student acts on comes first."""
+    argument = debate.arguments.get(argument_id)
+    if argument is None:
+        return []
+    return [None, Option(Text.assemble(("Summary (the pack's): ", "italic"), argument.summary),
+                         disabled=True)]
+
+
+def evidence_options(debate: Debate, entry: CaseEntry) -> list[Option | None]:
+    """The argument's own quotes, then any other quote the student attached (a tick
+    marks the chosen ones), then the summary."""
     argument = debate.arguments.get(entry.argument)
     offered = list(argument.quotes if argument else ())
     offered += [q for q in entry.quotes if q not in offered]
-    options = []
+    options: list[Option | None] = []
     for quote_id in offered:
         mark = Text("[x] " if quote_id in entry.quotes else "[ ] ", style="bold")
         quote = debate.quotes.get(quote_id)
         body = (quote_card(debate, quote) if quote
                 else Text(f"A quote no longer in the pack: {quote_id}", style="italic"))
+        if options:
+            options.append(None)  # a rule between cards, to read them apart
         options.append(Option(mark + body, id=quote_id))
-    if not options:
+    if not offered:
         options.append(Option("The pack gives this argument no quotes.", disabled=True))
-    return options
+    return options + _summary(debate, entry.argument)
 
 
-def suggestion_options(debate: Debate, case: Case, opposing_id: str) -> list[Option]:
-    """The pack's answers from the student's side, to read: never copied into their
-    rebuttal."""
+def suggestion_options(debate: Debate, case: Case, opposing_id: str) -> list[Option | None]:
+    """The pack's answers from the student's side, to read (never copied into their
+    rebuttal), then the summary of what the other side says."""
     answers = case.suggestions(debate, opposing_id)
-    if not answers:
-        return [Option("The pack gives no answer from your side: this one is yours "
-                       "to find.", disabled=True)]
-    return [Option(argument_row(debate, a), id=a.id) for a in answers]
+    options = ([Option(argument_row(debate, a), id=a.id) for a in answers] if answers
+               else [Option("The pack gives no answer from your side: this one is yours "
+                            "to find.", disabled=True)])
+    return options + _summary(debate, opposing_id)

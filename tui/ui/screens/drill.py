@@ -27,22 +27,31 @@ TIMERS = (0, 30, 60, 90, 120)  # seconds a card; 0 is no timer
 MARK_KEYS = {"good": "1", "shaky": "2", "missed": "3"}
 
 
+class DraftArea(TextArea):
+    """The student's rebuttal; while they write, the footer offers to keep it."""
+
+    BINDINGS = [Binding("ctrl+s", "screen.keep", "Keep as my rebuttal")]
+
+
 class DrillScreen(Screen):
     CSS_PATH = "drill.tcss"
+    OVER_EXPLORER = True  # opening a place in the explorer closes it
+    # The footer holds what fits at 80 columns; every key is in `?` and the palette.
     BINDINGS = [
-        Binding("escape", "close", "Back"),
         Binding("space", "reveal", "Reveal", key_display="space"),
         Binding("1", "mark('good')", "Got it"),
         Binding("2", "mark('shaky')", "Shaky"),
         Binding("3", "mark('missed')", "Missed"),
         Binding("w", "write", "Write"),
-        Binding("ctrl+s", "keep", "Keep as my rebuttal"),
-        Binding("n,right", "step(1)", "Skip", show=False),
-        Binding("p,left", "step(-1)", "Previous", show=False),
-        Binding("o", "toggle_order", "Order", show=False),
-        Binding("f", "toggle_needing", "Needs work only"),
         Binding("t", "cycle_timer", "Timer"),
         Binding("r", "restart", "Practise what needs work"),
+        Binding("escape,backspace", "close", "Back"),
+        Binding("ctrl+s", "keep", "Keep what I wrote as my rebuttal", show=False),
+        Binding("n,right", "step(1)", "Skip to the next card", show=False),
+        Binding("p,left", "step(-1)", "Back to the previous card", show=False),
+        Binding("o", "toggle_order", "Shuffle, or back in order", show=False),
+        Binding("f", "toggle_needing", "Only cards that need work, or all", show=False),
+        Binding("slash", "app.search", "Search", key_display="/", show=False),
     ]
 
     def __init__(self, casebook: CaseBook, order: str = "in order", seed: int | None = None,
@@ -65,10 +74,10 @@ class DrillScreen(Screen):
             yield Static(id="card-text")
             yield Static(id="answers")
         yield Static(id="countdown")
-        yield TextArea(id="draft", soft_wrap=True, tab_behavior="focus",
-                       placeholder="Your rebuttal: write it here (w), or think it through. "
-                                   "Space reveals the pack's answers.")
-        yield Footer()
+        yield DraftArea(id="draft", soft_wrap=True, tab_behavior="focus",
+                       placeholder="Your rebuttal: press w to write it here, or think it "
+                                   "through. ctrl+s keeps what you wrote as your plan.")
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         if self.casebook.case.side is None:
@@ -117,7 +126,8 @@ class DrillScreen(Screen):
             return
         draft.display = True
         position = self.debate.positions[card.position]
-        text = Text(f"{position.name} says:\n", style="dim")
+        # No verb: "says" would not agree with every position's name.
+        text = Text(f"{position.name} ({position.side} the motion)\n", style="dim")
         text.append(card.claim, style="bold")
         text.append(f"\n\n{card.summary}")
         for quote_id in card.quotes:
@@ -125,6 +135,8 @@ class DrillScreen(Screen):
                 text.append("\n\n")
                 text.append(quote_card(self.debate, self.debate.quotes[quote_id]))
         self.query_one("#card-text", Static).update(text)
+        # Every card starts at its claim, wherever the last one was scrolled to.
+        self.query_one("#drill-card", VerticalScroll).scroll_home(animate=False)
         if self.seconds:
             self.remaining = self.seconds
             self._ticker = self.set_interval(1, self.tick)
@@ -171,7 +183,9 @@ class DrillScreen(Screen):
     def _show_countdown(self) -> None:
         shown = (f"⏱ {self.remaining // 60}:{self.remaining % 60:02d}"
                  if self.seconds and self.card is not None and not self.revealed else "")
-        self.query_one("#countdown", Static).update(shown)
+        countdown = self.query_one("#countdown", Static)
+        countdown.update(shown)
+        countdown.display = self.seconds > 0  # no blank line when there is no timer
 
     def _stop_timer(self) -> None:
         if self._ticker is not None:
@@ -269,7 +283,13 @@ class DrillScreen(Screen):
                               if self.seconds in TIMERS else 0]
         self.notify(f"Timer: {self.seconds} s a card." if self.seconds else "Timer off.",
                     timeout=2)
-        self._show_card()
+        # The countdown starts again on this card; what the student wrote stays.
+        self._stop_timer()
+        self._show_head()
+        if self.seconds and self.card is not None and not self.revealed:
+            self.remaining = self.seconds
+            self._ticker = self.set_interval(1, self.tick)
+        self._show_countdown()
 
     def action_restart(self) -> None:
         self.only_needing_work = True

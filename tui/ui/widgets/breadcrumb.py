@@ -8,28 +8,36 @@ from textual.widget import Widget
 from ..history import Place
 
 SEPARATOR = " › "
+GAP = "…"
+
+
+def _width(labels: list[str]) -> int:
+    return sum(map(len, labels)) + len(SEPARATOR) * max(len(labels) - 1, 0)
 
 
 def fit_trail(places: list[Place], width: int) -> str:
-    """The trail's labels, most recent last, dropping the oldest to fit the width."""
+    """The labels, most recent last. When they do not fit, the middle gives way to
+    "…": the first place (where the student started) and the latest ones stay."""
     labels = [place.label or place.kind for place in places]
-    shown: list[str] = []
-    used = 0
-    for label in reversed(labels):
-        room = width - used - (len(SEPARATOR) if shown else 0)
-        if len(label) > room:
-            if not shown:  # the current place always shows, cut if it must be
-                shown.append(label[: max(room - 1, 0)] + "…")
-            else:
-                shown.append("…")
-            break
-        shown.append(label)
-        used += len(label) + (len(SEPARATOR) if len(shown) > 1 else 0)
-    return SEPARATOR.join(reversed(shown))
+    if _width(labels) <= width:
+        return SEPARATOR.join(labels)
+    current = labels[-1]
+    # The first place and the current one, with as many recent ones between as fit.
+    for head in ([labels[0], GAP], [GAP]):
+        if len(labels) < 2 or _width([*head, current]) > width:
+            continue
+        recent = [current]
+        for label in reversed(labels[1:-1]):
+            if _width([*head, label, *recent]) > width:
+                break
+            recent.insert(0, label)
+        return SEPARATOR.join([*head, *recent])
+    # Not even "… › current" fits: the current place alone, cut if it must be.
+    return current if len(current) <= width else current[: max(width - 1, 0)] + GAP
 
 
 class Breadcrumb(Widget):
-    """Shows the history trail up to the current place."""
+    """Shows the path to the current place (the history without its detours)."""
 
     DEFAULT_CSS = """
     Breadcrumb {
@@ -43,8 +51,8 @@ class Breadcrumb(Widget):
 
     def render(self) -> Text:
         history = getattr(self.app, "history", None)
-        trail = history.trail() if history is not None else []
-        line = fit_trail(trail, max(self.content_size.width, 10))
+        path = history.path() if history is not None else []
+        line = fit_trail(path, max(self.content_size.width, 10))
         text = Text(line, no_wrap=True, overflow="ellipsis")
         last = line.rfind(SEPARATOR)
         text.stylize("bold", 0 if last < 0 else last + len(SEPARATOR))

@@ -1,0 +1,119 @@
+"""What a new student sees at 80x24: the path back, footers that fit, nothing cut
+mid-word where it matters. Driven by real key presses on the explorer."""
+
+from __future__ import annotations
+
+from textual.widgets import Footer
+
+from tui.ui.screens.debate import DebateScreen
+from tui.ui.widgets.breadcrumb import Breadcrumb
+from ui_fixtures import explorer, isolated_home, screen_text  # noqa: F401
+
+
+def crumb(app) -> str:
+    return app.screen.query_one(Breadcrumb).render().plain
+
+
+def footer_keys(app) -> list[str]:
+    """The footer's entries as shown, failing if any runs past the right edge."""
+    footer = app.screen.query_one(Footer)
+    keys = list(footer.query("FooterKey"))
+    assert keys, "the footer shows no key"
+    overflow = [k.description for k in keys if k.region.right > footer.region.right]
+    assert not overflow, f"cut off at {app.size.width} columns: {overflow}"
+    return [k.description for k in keys]
+
+
+async def test_going_home_to_the_debate_shows_the_path_not_the_detour(explorer):
+    app = explorer()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f", "d")
+        await pilot.pause()
+        assert isinstance(app.screen, DebateScreen)
+        assert crumb(app) == "Debate"
+        await pilot.press("enter", "f")
+        await pilot.pause()
+        assert crumb(app) == "Debate › A supervised room saves lives. › Facts"
+        await pilot.press("backspace", "backspace", "backspace")  # history keeps the detour
+        await pilot.pause()
+        assert app.screen.KIND == "facts" and crumb(app) == "Debate › Facts"
+
+
+async def test_every_footer_fits_80_columns_with_the_keys_that_matter(explorer):
+    app = explorer()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        seen = {"debate": footer_keys(app)}
+        await pilot.press("enter")
+        seen["argument"] = footer_keys(app)
+        await pilot.press("s")
+        await pilot.pause()
+        seen["source"] = footer_keys(app)
+        await pilot.press("w")
+        seen["speaker"] = footer_keys(app)
+        await pilot.press("f")
+        await pilot.pause()
+        seen["facts"] = footer_keys(app)
+        await pilot.press("C", "enter")  # the case, choosing the council's side
+        await pilot.pause()
+        seen["empty case"] = footer_keys(app)
+        await pilot.press("a", "enter")
+        await pilot.pause()
+        seen["case"] = footer_keys(app)
+        await pilot.press("D")
+        await pilot.pause()
+        seen["drill"] = footer_keys(app)
+        await pilot.press("w")
+        seen["writing"] = footer_keys(app)
+    for screen in ("debate", "argument", "speaker"):
+        assert {"Open", "Search", "Keys", "Quit"} <= set(seen[screen]), screen
+    assert {"Answered by", "In source"} <= set(seen["argument"])
+    assert "Answered by" in seen["debate"] and "In source" in seen["facts"]
+    assert "Write" not in seen["empty case"] and "Add" in seen["empty case"]
+    assert {"Write", "Add", "Evidence", "Remove", "Handout", "Drill", "Back",
+            "Keys"} <= set(seen["case"])
+    assert {"Reveal", "Got it", "Shaky", "Missed", "Write", "Timer", "Back"} <= set(
+        seen["drill"])
+    assert "Keep as my rebuttal" in seen["writing"]
+
+
+async def test_each_drill_card_starts_at_its_claim(explorer):
+    from tui.core.packs import default_pack
+
+    app = explorer(default_pack())  # real cards, longer than a 24-row screen
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("D", "enter")  # the first side
+        await pilot.pause()
+        card = app.screen.query_one("#drill-card")
+        await pilot.press("space")
+        await pilot.pause()
+        assert card.scroll_y > 0  # the answers were brought into view
+        await pilot.press("1")
+        await pilot.pause()
+        assert card.scroll_y == 0
+        claim = app.screen.card.claim
+        assert " ".join(claim.split()[:6]) in " ".join(screen_text(app).split())
+
+
+async def test_a_new_timer_keeps_what_the_student_wrote(explorer):
+    app = explorer()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("D", "enter", "w", *"Ask which", "escape", "t")
+        await pilot.pause()
+        assert app.screen.query_one("#draft").text == "Ask which"
+        assert "⏱ 0:30" in screen_text(app)
+
+
+async def test_searching_from_the_case_closes_it_and_opens_the_result(explorer):
+    from tui.ui.screens.argument import ArgumentScreen
+    from tui.ui.screens.case import CaseScreen
+
+    app = explorer()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("C", "enter", "slash", *"evidence mixed", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ArgumentScreen)
+        assert not any(isinstance(s, CaseScreen) for s in app.screen_stack)
+        await pilot.press("C")
+        await pilot.pause()
+        assert sum(isinstance(s, CaseScreen) for s in app.screen_stack) == 1
