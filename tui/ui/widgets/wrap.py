@@ -1,0 +1,112 @@
+"""Greedy word wrap of plain text in terminal cells, fast enough to measure 10,000 rows.
+
+Lines break at spaces and newlines; a word is cut only when it alone is wider
+than the line. Text whose every character is one cell wide (nearly all prose)
+is wrapped by one compiled regular expression, in C; anything else (wide or
+zero-width characters) by a loop that measures each character.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Callable, Sequence
+
+from rich.cells import cell_len, get_character_cell_size
+
+# Any character not known to take exactly one cell. Known: printable ASCII,
+# Latin-1 and the Latin extensions, Greek and Cyrillic (the ranges rich treats
+# as single-cell), and General Punctuation (dashes, curly quotes, ellipsis);
+# newlines too, which end lines. Tabs and control characters are not known.
+_NOT_NARROW = re.compile("[^\x20-\x7e\xa0-\xac\xae-\u02ff\u0370-\u0482"
+                         "\u2010-\u2027\u2030-\u205e\n]")
+
+
+def is_narrow(text: str) -> bool:
+    """True when every character of `text` (newlines aside) is one cell wide."""
+    return _NOT_NARROW.search(text) is None
+
+
+def narrow_flags(texts: Sequence[str]) -> list[bool]:
+    """`is_narrow` of each text; one search over them all when, as usual, all are."""
+    if _NOT_NARROW.search("\n".join(texts)) is None:
+        return [True] * len(texts)
+    return [is_narrow(text) for text in texts]
+
+
+@lru_cache(maxsize=32)
+def _line_pattern(width: int) -> re.Pattern[str]:
+    # A line: the longest run of at most `width` characters that starts with a
+    # non-space and ends before a space, a newline or the end. When no such run
+    # exists, the next `width` characters of an over-long word.
+    return re.compile(r"[^ \n].{0,%d}(?=[ \n]|$)|[^ \n]{%d}" % (width - 1, width))
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """The lines of `text` at `width` cells, without the spaces where it broke.
+
+    Text with no words (empty, or only spaces) is one empty line, so that every
+    piece of text takes at least one line.
+    """
+    width = max(width, 1)
+    if is_narrow(text):
+        if len(text) <= width and "\n" not in text:
+            return [text.strip(" ")] if text.strip(" ") else [""]
+        lines = _line_pattern(width).findall(text)
+    else:
+        lines = _wrap_measured(text, width)
+    return lines or [""]
+
+
+def line_counter(width: int) -> Callable[[str, bool], int]:
+    """`count(text, narrow)`: how many lines `wrap(text, width)` gives, without building
+    them when it can; `narrow` is `is_narrow(text)`, worked out once by the caller."""
+    width = max(width, 1)
+    findall = _line_pattern(width).findall
+
+    def count(text: str, narrow: bool) -> int:
+        if not narrow:
+            return len(_wrap_measured(text, width)) or 1
+        if len(text) <= width and "\n" not in text:
+            return 1
+        return len(findall(text)) or 1
+
+    return count
+
+
+def line_count(text: str, width: int) -> int:
+    """How many lines `wrap(text, width)` gives."""
+    return line_counter(width)(text, is_narrow(text))
+
+
+def _wrap_measured(text: str, width: int) -> list[str]:
+    """The same greedy wrap, measuring each word's cells (for wide or zero-width text)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line: list[str] = []
+        used = 0
+        for word in paragraph.split(" "):
+            if not word:
+                continue
+            cells = cell_len(word)
+            if line and used + 1 + cells <= width:
+                line.append(word)
+                used += 1 + cells
+                continue
+            if line:
+                lines.append(" ".join(line))
+            if cells > width:  # cut the word into pieces that fit, the last one carried on
+                piece, used = "", 0
+                for character in word:
+                    size = get_character_cell_size(character)
+                    if used + size > width and piece:
+                        lines.append(piece)
+                        piece, used = "", 0
+                    piece += character
+                    used += size
+                line = [piece]
+            else:
+                line, used = [word], cells
+        if line:
+            lines.append(" ".join(line))
+    return lines
