@@ -117,3 +117,43 @@ async def test_searching_from_the_case_closes_it_and_opens_the_result(explorer):
         await pilot.press("C")
         await pilot.pause()
         assert sum(isinstance(s, CaseScreen) for s in app.screen_stack) == 1
+
+
+async def test_the_facts_table_fits_the_width_and_the_card_says_why_figures_differ(explorer):
+    app = explorer()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f")
+        await pilot.pause()
+        table = app.screen.query_one("#facts-table")
+        assert table.virtual_size.width <= table.size.width  # no sideways scrolling
+        labels = [str(column.label) for column in table.columns.values()]
+        assert labels == ["Figure", "What", "Year", "⚠"]  # the source is in the card
+        this = app.screen.query_one("#fact-this").render().plain
+        other = app.screen.query_one("#fact-other").render().plain
+        assert "Drug deaths in the town (2019, the town)" in this
+        assert other.startswith("⚠ Conflicts with\n95 deaths\nWhy they differ: Different")
+        assert "Why they differ" in screen_text(app)  # near the top: not cut off
+    app = explorer()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f")
+        await pilot.pause()
+        labels = [str(column.label) for column in app.screen.query_one("#facts-table")
+                  .columns.values()]
+        assert labels == ["Figure", "What", "Year", "Source", "⚠"]
+
+
+async def test_the_passage_line_never_wraps_into_the_cited_by_list(explorer):
+    from tui.core.packs import default_pack
+    from tui.ui.text import speaker_line
+
+    app = explorer(default_pack())
+    debate = app.debate
+    # The quote with the longest "speaker, role" line, reported if any is.
+    quote = max(debate.quotes.values(),
+                key=lambda q: (len(speaker_line(debate, q.speaker)), q.kind == "reported"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_view("source", quote.source, quote=quote.id)
+        await pilot.pause()
+        info = app.screen.query_one("#passage-info")
+        assert info.size.height == 2, info.render().plain
+        assert info.render().plain.endswith("\nCited by:")

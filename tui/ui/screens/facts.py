@@ -7,7 +7,7 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Static
 
 from ...core.model import Debate, Fact
@@ -15,12 +15,15 @@ from ..text import shorten, speaker_line
 from .base import ViewScreen
 
 
-def fact_card(debate: Debate, fact: Fact, title: str = "") -> Text:
-    """A figure with what it counts, when, where, and who gave it in which source."""
+def fact_card(debate: Debate, fact: Fact, title: str = "", why: str = "") -> Text:
+    """A figure with what it counts, when, where, and who gave it in which source;
+    for a conflicting figure, why the two differ comes straight after it."""
     card = Text()
     if title:
         card.append(f"{title}\n", style="dim")
     card.append(fact.figure, style="bold")
+    if why:
+        card.append(f"\nWhy they differ: {why}", style="italic")
     card.append(f"\n{fact.what}")
     when_where = ", ".join(part for part in (fact.year, fact.place) if part)
     if when_where:
@@ -51,44 +54,80 @@ class FactsScreen(ViewScreen):
 
     def compose_view(self) -> ComposeResult:
         self.fact_ids = list(self.debate.facts)
+        self._filled_width = -1
         table = FactTable(cursor_type="row", zebra_stripes=True, id="facts-table")
         yield table
-        with Horizontal(id="fact-detail"):
-            yield Static(id="fact-this", classes="fact-card")
-            yield Static(id="fact-other", classes="fact-card")
+        # Scrolls (tab to it) when two long cards do not fit a small terminal.
+        with VerticalScroll(id="fact-detail"):
+            with Horizontal(id="fact-cards"):
+                yield Static(id="fact-this", classes="fact-card")
+                yield Static(id="fact-other", classes="fact-card")
 
     def on_mount(self) -> None:
-        table = self.query_one(FactTable)
-        table.add_columns("Figure", "What", "Year", "Source", "Conflict")
-        for fact in self.debate.facts.values():
-            quote = self.debate.quotes.get(fact.quote)
-            source = self.debate.sources.get(quote.source) if quote else None
-            conflicts = self.debate.conflicts_of(fact.id)
-            table.add_row(shorten(fact.figure, 22), shorten(fact.what, 28), fact.year,
-                          shorten(source.outlet, 18) if source else "",
-                          Text(f"⚠ {len(conflicts)}", style="bold") if conflicts else "",
-                          key=fact.id)
+        self._fill_table(self.app.size.width)
         if not self.fact_ids:
             self.query_one("#fact-this", Static).update(
                 Text("This pack records no figures yet.", style="dim"))
         super().on_mount()
 
+    def on_resize(self, event) -> None:
+        if event.size.width != self._filled_width:
+            self._fill_table(event.size.width)
+
+    def _fill_table(self, width: int) -> None:
+        """The columns sized to the width: the figure and what it counts get the room;
+        the source shows only when there is plenty (the card below always has it)."""
+        self._filled_width = width
+        table = self.query_one(FactTable)
+        keep = self.fact_ids[table.cursor_row] if self.fact_ids and table.row_count else None
+        table.clear(columns=True)
+        facts = list(self.debate.facts.values())
+        outlets = {fact.id: self._outlet(fact) for fact in facts}
+        room = width - 2  # the scrollbar
+        sizes = {"Figure": min(max((len(f.figure) for f in facts), default=6), 22),
+                 "Year": min(max((len(f.year) for f in facts), default=4), 12),
+                 "⚠": 3}
+        if width >= 110:
+            sizes["Source"] = min(max(map(len, outlets.values()), default=6), 20)
+        # Each column has a cell of padding either side.
+        sizes["What"] = max(room - sum(sizes.values()) - 2 * (len(sizes) + 1), 12)
+        order = [name for name in ("Figure", "What", "Year", "Source", "⚠") if name in sizes]
+        for name in order:
+            table.add_column(name, width=sizes[name], key=name)
+        for fact in facts:
+            conflicts = self.debate.conflicts_of(fact.id)
+            cells = {"Figure": shorten(fact.figure, sizes["Figure"]),
+                     "What": shorten(fact.what, sizes["What"]),
+                     "Year": shorten(fact.year, sizes["Year"]),
+                     "Source": shorten(outlets[fact.id], sizes.get("Source", 0)),
+                     "⚠": Text(f"⚠ {len(conflicts)}", style="bold") if conflicts else ""}
+            table.add_row(*(cells[name] for name in order), key=fact.id)
+        if keep in self.fact_ids:
+            table.move_cursor(row=self.fact_ids.index(keep), animate=False)
+
+    def _outlet(self, fact: Fact) -> str:
+        quote = self.debate.quotes.get(fact.quote)
+        source = self.debate.sources.get(quote.source) if quote else None
+        return source.outlet if source else ""
+
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         fact = self.debate.facts.get(event.row_key.value or "")
         if fact is None:
             return
+        self.query_one("#fact-detail", VerticalScroll).scroll_home(animate=False)
         self.query_one("#fact-this", Static).update(fact_card(self.debate, fact, "This figure"))
         other = self.query_one("#fact-other", Static)
         conflicts = self.debate.conflicts_of(fact.id)
+        # A figure with no conflict gets the whole width, so its card is not squeezed.
+        other.display = bool(conflicts)
         if not conflicts:
-            other.update(Text("No conflicting figure in the pack.", style="dim"))
+            this = fact_card(self.debate, fact, "This figure")
+            this.append("\nNo conflicting figure in the pack.", style="dim")
+            self.query_one("#fact-this", Static).update(this)
             return
-        card = Text()
-        for conflict in conflicts:
-            card.append_text(fact_card(self.debate, self.debate.facts[conflict.fact],
-                                       "⚠ Conflicts with"))
-            card.append(f"\nWhy they differ: {conflict.difference}\n", style="italic")
-        other.update(card)
+        cards = [fact_card(self.debate, self.debate.facts[conflict.fact], "⚠ Conflicts with",
+                           conflict.difference) for conflict in conflicts]
+        other.update(Text("\n\n").join(cards))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_open_source()

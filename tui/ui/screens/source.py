@@ -94,11 +94,14 @@ class SourceScreen(ViewScreen):
             info.update(Text("No quoted passage in this source.", style="dim"))
             return
         number = self.passages.index(quote) + 1
+        where = f"Passage {number} of {len(self.passages)}"
+        reported = " (reported)" if quote.kind == "reported" else ""
+        # One line when narrow: a wrapped line would squeeze the article at 24 rows.
+        room = (self.app.size.width - 2 if self.has_class("-narrow") else 38)
+        room -= len(where) + len(reported) + 3
         info.update(Text.assemble(
-            (f"Passage {number} of {len(self.passages)}", "bold"), " · ",
-            # One line: a long role would squeeze the article at 24 rows.
-            shorten(speaker_line(self.debate, quote.speaker), 56),
-            (" (reported)" if quote.kind == "reported" else "", "dim"),
+            (where, "bold"), (reported, "dim"), " · ",
+            shorten(speaker_line(self.debate, quote.speaker), max(room, 20)),
             "\n", ("Cited by:", "bold")))
         arguments = self.debate.citing(quote.id)
         cited.add_options([Option(argument_row(self.debate, a, with_position=True), id=a.id)
