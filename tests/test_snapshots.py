@@ -75,3 +75,53 @@ def test_argument_in_the_light_theme(snap_compare, isolated_home):
 def test_glasgow_debate(snap_compare, isolated_home):
     """The bundled pack as a new user first sees it (regenerate when its content changes)."""
     assert snap_compare(make_app(Path(default_pack())), terminal_size=(80, 24))
+
+
+# -- the case and the drill, on the case fixtures' pack (the good pack, three more arguments)
+
+def built_case(tmp_path: Path) -> ExplorerApp:
+    """Two arguments in the case, evidence and notes on the first, one expected
+    argument from the other side (the pack suggests an answer to it)."""
+    from case_fixtures import casebook
+
+    book = casebook(tmp_path)
+    book.choose_side("council")
+    for argument in ("room-saves-lives", "fewer-needles", "too-costly"):
+        book.collect(argument)
+    book.case.attach(book.debate, "room-saves-lives", "save-lives")
+    book.case.set_notes("room-saves-lives", "Open with the council leader's words.")
+    book.save()
+    return ExplorerApp(book.debate, data_dir=tmp_path / "data")
+
+
+CASE_VIEWS = {
+    "case": ["C"],  # the first argument: its evidence and notes
+    "case_expected": ["C", "end"],  # the other side's argument: the pack's suggestion
+}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("view", list(CASE_VIEWS))
+def test_case(snap_compare, isolated_home, tmp_path, view, size):
+    assert snap_compare(built_case(tmp_path), terminal_size=size, press=CASE_VIEWS[view])
+
+
+async def drill_with_timer(pilot) -> None:
+    from tui.ui.screens.drill import DrillScreen
+
+    pilot.app.push_screen(DrillScreen(pilot.app.casebook, seconds=30))
+    await pilot.pause()
+    pilot.app.screen._ticker.pause()  # the clock shows 0:30 however slow the run
+
+
+async def drill_revealed(pilot) -> None:
+    await drill_with_timer(pilot)
+    await pilot.press("space")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("moment", [drill_with_timer, drill_revealed],
+                         ids=["card", "revealed"])
+def test_drill(snap_compare, isolated_home, tmp_path, moment, size):
+    assert snap_compare(built_case(tmp_path), terminal_size=size, run_before=moment)
