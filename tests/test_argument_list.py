@@ -270,6 +270,25 @@ async def test_the_highlight_shows_in_colour_and_without_it(monkeypatch):
         assert cell_styles(widget, 4)[0].dim  # the meta line stays dim inside the highlight
 
 
+async def test_the_highlight_dims_when_the_list_loses_focus():
+    class TwoLists(App):
+        def compose(self) -> ComposeResult:
+            yield ArgumentList(ROWS, id="first")
+            yield ArgumentList(ROWS, id="second")
+
+    app = TwoLists()
+    async with app.run_test(size=(40, 30)) as pilot:
+        first = app.query_one("#first", ArgumentList)
+        focused = cell_styles(first, 0)[0]
+        await pilot.press("tab")
+        assert app.focused.id == "second"
+        blurred = cell_styles(first, 0)[0]
+        assert blurred.bgcolor != focused.bgcolor
+        assert blurred.bgcolor != cell_styles(first, 7)[0].bgcolor  # still stands out
+        await pilot.press("shift+tab")
+        assert cell_styles(first, 0)[0] == focused
+
+
 async def test_the_row_under_the_mouse_is_shown():
     app = ListApp(ROWS)
     async with app.run_test(size=(40, 14)) as pilot:

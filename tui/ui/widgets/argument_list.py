@@ -173,6 +173,7 @@ class ArgumentList(ScrollView, can_focus=True):
         self._layout: RowLayout | None = None
         # Rows drawn lately, keyed by (index, width, styles): scrolling back costs nothing.
         self._strips: LRUCache[tuple, list[Strip]] = LRUCache(512)
+        self._styles: dict[tuple, RichStyle] = {}  # cleared whenever the CSS applies anew
         self._replace_rows(rows)
         self.set_reactive(ArgumentList.highlighted, 0 if self._rows else None)
 
@@ -192,8 +193,9 @@ class ArgumentList(ScrollView, can_focus=True):
         """Replace every row; the cursor goes to the first one."""
         self._replace_rows(rows)
         self.set_reactive(ArgumentList.highlighted, None)
-        self.scroll_to(y=0, animate=False)
-        self.refresh()
+        if self.is_mounted:
+            self.scroll_to(y=0, animate=False)
+            self.refresh()
         self.highlighted = 0 if self._rows else None  # says so with a Highlighted message
 
     def _replace_rows(self, rows: Iterable[ArgumentRow]) -> None:
@@ -297,7 +299,11 @@ class ArgumentList(ScrollView, can_focus=True):
         if line < len(strips):
             return strips[line]
         style = self._style("argument-list--separator")
-        return Strip([Segment("─" * layout.width, style)], layout.width)
+        key = ("rule", layout.width, style)
+        rule = self._strips.get(key)
+        if rule is None:
+            rule = self._strips[key] = [Strip([Segment("─" * layout.width, style)], layout.width)]
+        return rule[0]
 
     def _row_styles(self, index: int) -> tuple[RichStyle, RichStyle]:
         """The claim's and the meta line's styles for a row in its current state."""
@@ -310,12 +316,23 @@ class ArgumentList(ScrollView, can_focus=True):
         return self._style(*state), self._style(*state, "argument-list--meta")
 
     def _style(self, *components: str) -> RichStyle:
-        # get_visual_style keeps colours, bold, dim and italic but drops reverse, which
-        # is how the cursor shows without colour (NO_COLOR): add the components' text styles.
-        style = self.get_visual_style(*components).rich_style
-        for component in components:
-            style += self.get_component_styles(component).text_style
+        """The Rich style of these component classes, as the widget stands (focus, hover)."""
+        key = (self.has_focus, self.mouse_hover, self.is_disabled, components)
+        style = self._styles.get(key)
+        if style is None:
+            # get_visual_style keeps colours, bold, dim and italic but drops reverse, how
+            # the cursor shows without colour (NO_COLOR): add the components' text styles.
+            style = self.get_visual_style(*components).rich_style
+            for component in components:
+                style += self.get_component_styles(component).text_style
+            self._styles[key] = style
         return style
+
+    def notify_style_update(self) -> None:
+        # A new theme or CSS: styles are worked out again, and strips keyed by them.
+        self._styles.clear()
+        self.refresh()
+        super().notify_style_update()
 
     def _row_strips(self, index: int, width: int) -> list[Strip]:
         styles = self._row_styles(index)
