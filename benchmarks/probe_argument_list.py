@@ -18,6 +18,7 @@ figure has its own peak memory):
 - key press to frame: under `App.run_test(size=(100, 30))`, a key posted as a
   terminal driver posts it, timed to the end of the next frame (`FrameClock`
   from probe_keys.py): Down through the list, PageDown, and End/Home in turn.
+  `minimal` is the floor: the same keys change the text of its one Static.
 
 The rows: realistic claims of 10-25 words (seeded), a meta line such as
 "3 quotes · 2 rebuttals · Public health, Cost", a rule between rows.
@@ -41,7 +42,8 @@ sys.path.insert(0, str(HERE))
 SIZE = (100, 30)
 VARIANTS = ("minimal", "option_list", "argument_list")
 THEMES = ["Public health", "Law and devolution", "Cost", "Evidence", "Community safety",
-          "Housing", "Policing", "Treatment and recovery", "Scale of the crisis and of the response"]
+          "Housing", "Policing", "Treatment and recovery",
+          "Scale of the crisis and of the response"]
 WORDS = (
     "the council's plan would cut waiting times in Govan and the pilot would reduce overdose "
     "deaths across Glasgow's East End while supervised consumption rooms remain unlawful "
@@ -79,6 +81,14 @@ def make_app(variant: str, rows: list[tuple[str, str, str]]):
     class ListApp(App):
         # The look of KeyList in the explorer (app.tcss), for a like-for-like OptionList.
         CSS = "OptionList { height: 1fr; border: none; padding: 0 1; scrollbar-gutter: stable; }"
+        # The floor for a key press: any of the keys measured changes one Static.
+        BINDINGS = [(key, "bump", "") for key in ("down", "pagedown", "end", "home")]
+        presses = 0
+
+        def action_bump(self) -> None:
+            if variant == "minimal":
+                self.presses += 1
+                self.query_one(Static).update(f"Debate Explorer {self.presses}")
 
         def compose(self):
             if variant == "minimal":
@@ -151,7 +161,7 @@ def key_presses(result_file: str, variant: str, count: int, presses: int) -> Non
 
 def wrapping(result_file: str, count: int) -> None:
     """Child: milliseconds to lay out every row at a width (first build, then a new width)."""
-    from tui.ui.widgets.argument_list import ArgumentRow, RowLayout, narrowness
+    from tui.ui.widgets.row_layout import ArgumentRow, RowLayout, narrowness
 
     rows = [ArgumentRow(*row) for row in sample_rows(count)]
     firsts, rewraps = [], {46: [], 96: [], 36: []}
@@ -209,7 +219,7 @@ def main() -> None:
               f"over minimal)  {peak:4.0f} MB")
 
     print(f"\nKey press to next frame, {options.rows:,} rows")
-    for variant in VARIANTS[1:]:
+    for variant in VARIANTS:
         outcome = run_child("probe_argument_list.py", "keys", variant, rows, str(options.presses))
         summary[variant]["keys"] = outcome.result
         for name, figures in outcome.result.items():

@@ -1,4 +1,4 @@
-"""ArgumentList: wrapping that never splits a word, and a tiny app driving the widget by keys and mouse."""
+"""ArgumentList: wrapping that never splits a word; a tiny app driving the list by keys, mouse."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import pytest
 from rich.cells import cell_len
 from textual.app import App, ComposeResult
 
-from tui.ui.widgets.argument_list import ArgumentList, ArgumentRow, RowLayout, narrowness
+from tui.ui.widgets.argument_list import ArgumentList, ArgumentRow
+from tui.ui.widgets.row_layout import RowLayout, narrowness
 from tui.ui.widgets.wrap import is_narrow, line_count, narrow_flags, wrap
 
 from ui_fixtures import screen_text
@@ -42,7 +43,7 @@ def claims(count: int, seed: int = 7, wide: bool = False) -> list[str]:
 
 
 def many_rows(count: int) -> list[ArgumentRow]:
-    return [ArgumentRow(f"a{n:05d}", claim, f"{n % 7} quotes · {n % 3} rebuttals · Theme {n % 12}")
+    return [ArgumentRow(f"a{n:05d}", claim, f"{n % 7} quotes · {n % 3} rebuttals · Theme {n}")
             for n, claim in enumerate(claims(count))]
 
 
@@ -65,7 +66,8 @@ def test_a_word_wider_than_the_line_is_cut_only_then():
     url = "www.example.org/reports/drug-deaths-in-scotland-2019"  # 52 characters
     assert wrap(f"See {url} for it.", 20) == [
         "See", "www.example.org/repo", "rts/drug-deaths-in-s", "cotland-2019 for it."]
-    assert wrap("格拉斯哥药物格拉斯哥", 7) == ["格拉斯", "哥药物", "格拉斯", "哥"]  # two cells each
+    # Chinese characters take two cells each: three fit in seven.
+    assert wrap("格拉斯哥药物格拉斯哥", 7) == ["格拉斯", "哥药物", "格拉斯", "哥"]
 
 
 def test_newlines_end_lines_and_blank_text_is_one_empty_line():
@@ -75,7 +77,8 @@ def test_newlines_end_lines_and_blank_text_is_one_empty_line():
 
 
 def test_one_cell_text_is_told_from_wide_text():
-    assert is_narrow("The council’s plan — “supervised”… café") and is_narrow("Two\nlines")
+    assert is_narrow("The council’s plan — “supervised”… café")
+    assert is_narrow("Two\nlines")
     assert not is_narrow("格拉斯哥") and not is_narrow("e\u0301") and not is_narrow("tab\there")
     assert narrow_flags(["plain", "格拉斯哥", "also plain"]) == [True, False, True]
     assert narrow_flags(["plain", "also plain"]) == [True, True]

@@ -1,17 +1,15 @@
-"""A list of arguments that draws only the rows on screen, so 10,000 cost no more than 10.
+"""A list of arguments that draws only the rows on screen, for debates of 10,000 arguments.
 
 Each row is a claim, word-wrapped, then a dim line (quotes, rebuttals, themes),
 with a rule between rows. Built on Textual's line API: the rows' wrapped heights
-are counted once per width (plain text, no Rich renderables), their running
-sums map a screen line to its row by bisection, and only the lines being drawn
-are turned into strips. Keys and messages mirror `KeyList` (an `OptionList`).
+are counted once per width from plain text (`RowLayout`), a screen line is
+mapped to its row by bisection, and only the lines being drawn are turned into
+strips. Keys, messages and names mirror `KeyList` (an `OptionList`).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from itertools import accumulate
-from typing import ClassVar, Iterable, NamedTuple, Sequence
+from typing import ClassVar, Iterable, Sequence
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -25,57 +23,10 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from .wrap import line_counter, narrow_flags, wrap
+from .row_layout import ArgumentRow, RowLayout, narrowness
+from .wrap import wrap
 
-
-class ArgumentRow(NamedTuple):
-    """One argument as the list shows it: plain text, no markup."""
-
-    id: str
-    claim: str
-    meta: str = ""  # "3 quotes · 2 rebuttals · Public health"; empty for none
-
-
-def narrowness(rows: Sequence[ArgumentRow]) -> list[tuple[bool, bool]]:
-    """Per row, whether its claim and its meta line are all one-cell characters."""
-    return list(zip(narrow_flags([row.claim for row in rows]),
-                    narrow_flags([row.meta for row in rows])))
-
-
-class RowLayout:
-    """Where every row starts at one width: running sums of wrapped heights, one rule between."""
-
-    __slots__ = ("width", "starts")
-
-    def __init__(self, rows: Sequence[ArgumentRow], narrow: Sequence[tuple[bool, bool]],
-                 width: int) -> None:
-        """`narrow`: per row, whether its claim and its meta line are all one-cell
-        characters (`narrowness(rows)`), which does not change with the width."""
-        self.width = width
-        count = line_counter(width)
-        heights = (
-            count(claim, claim_narrow) + (count(meta, meta_narrow) if meta else 0)
-            + 1  # the rule below the row
-            for (_, claim, meta), (claim_narrow, meta_narrow) in zip(rows, narrow)
-        )
-        self.starts = [0, *accumulate(heights)]
-
-    @property
-    def height(self) -> int:
-        """Lines in all: rows and the rules between them (none after the last)."""
-        return max(self.starts[-1] - 1, 0)
-
-    def span(self, index: int) -> tuple[int, int]:
-        """The first line of a row and its height, its rule excluded."""
-        start = self.starts[index]
-        return start, self.starts[index + 1] - start - 1
-
-    def locate(self, y: int) -> tuple[int, int] | None:
-        """(row, line within the row) at line `y`; the row's height as the line is its rule."""
-        if not 0 <= y < self.height:
-            return None
-        index = bisect_right(self.starts, y) - 1
-        return index, y - self.starts[index]
+__all__ = ["ArgumentList", "ArgumentRow"]
 
 
 class ArgumentList(ScrollView, can_focus=True):
@@ -352,13 +303,16 @@ class ArgumentList(ScrollView, can_focus=True):
     # -- keys and mouse ---------------------------------------------------------
 
     def action_cursor_down(self) -> None:
-        # Past the last row the cursor goes round to the first, as in OptionList.
-        if self._rows:
-            self.highlighted = 0 if self.highlighted is None else (self.highlighted + 1) % len(self._rows)
+        self._step(1)
 
     def action_cursor_up(self) -> None:
+        self._step(-1)
+
+    def _step(self, step: int) -> None:
+        # Past the last row the cursor goes round to the first, as in OptionList.
         if self._rows:
-            self.highlighted = (-1 if self.highlighted is None else self.highlighted - 1) % len(self._rows)
+            start = self.highlighted if self.highlighted is not None else (-1 if step > 0 else 0)
+            self.highlighted = (start + step) % len(self._rows)
 
     def action_first(self) -> None:
         if self._rows:

@@ -1,0 +1,63 @@
+"""Where each argument's lines fall in a list: wrapped heights at one width, found by bisection.
+
+Plain data and arithmetic, no Textual: `ArgumentList` keeps one `RowLayout` per
+width and asks it which row (and which line of it) a screen line shows.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from itertools import accumulate
+from typing import NamedTuple, Sequence
+
+from .wrap import line_counter, narrow_flags
+
+
+class ArgumentRow(NamedTuple):
+    """One argument as the list shows it: plain text, no markup."""
+
+    id: str
+    claim: str
+    meta: str = ""  # "3 quotes · 2 rebuttals · Public health"; empty for none
+
+
+def narrowness(rows: Sequence[ArgumentRow]) -> list[tuple[bool, bool]]:
+    """Per row, whether its claim and its meta line are all one-cell characters."""
+    return list(zip(narrow_flags([row.claim for row in rows]),
+                    narrow_flags([row.meta for row in rows])))
+
+
+class RowLayout:
+    """Where every row starts at one width: running sums of wrapped heights, one rule between."""
+
+    __slots__ = ("width", "starts")
+
+    def __init__(self, rows: Sequence[ArgumentRow], narrow: Sequence[tuple[bool, bool]],
+                 width: int) -> None:
+        """`narrow`: per row, whether its claim and its meta line are all one-cell
+        characters (`narrowness(rows)`), which does not change with the width."""
+        self.width = width
+        count = line_counter(width)
+        heights = (
+            count(claim, claim_narrow) + (count(meta, meta_narrow) if meta else 0)
+            + 1  # the rule below the row
+            for (_, claim, meta), (claim_narrow, meta_narrow) in zip(rows, narrow)
+        )
+        self.starts = [0, *accumulate(heights)]
+
+    @property
+    def height(self) -> int:
+        """Lines in all: rows and the rules between them (none after the last)."""
+        return max(self.starts[-1] - 1, 0)
+
+    def span(self, index: int) -> tuple[int, int]:
+        """The first line of a row and its height, its rule excluded."""
+        start = self.starts[index]
+        return start, self.starts[index + 1] - start - 1
+
+    def locate(self, y: int) -> tuple[int, int] | None:
+        """(row, line within the row) at line `y`; the row's height as the line is its rule."""
+        if not 0 <= y < self.height:
+            return None
+        index = bisect_right(self.starts, y) - 1
+        return index, y - self.starts[index]
