@@ -157,3 +157,23 @@ async def test_the_passage_line_never_wraps_into_the_cited_by_list(explorer):
         info = app.screen.query_one("#passage-info")
         assert info.size.height == 2, info.render().plain
         assert info.render().plain.endswith("\nCited by:")
+
+
+def dim_parts(content) -> list[str]:
+    """The stretches of a rendered Static drawn dim."""
+    plain = content.plain
+    return [plain[span.start:span.end] for span in content.spans
+            if getattr(span.style, "dim", False) or "dim" in str(span.style).split()]
+
+
+async def test_a_drill_card_dims_its_side_line_not_the_claim_or_summary(explorer):
+    app = explorer()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("D", "enter")  # the council: the ministry's cards
+        await pilot.pause()
+        card = app.screen.card
+        content = app.screen.query_one("#card-text").render()
+        assert content.plain.startswith("The ministry (against the motion)\n")
+        dim = dim_parts(content)
+        assert dim[0] == "The ministry (against the motion)"
+        assert not any(card.claim in part or card.summary in part for part in dim)

@@ -21,7 +21,7 @@ from .base import ViewScreen
 
 
 def heading(title: str, count: int, empty: str) -> Option:
-    text = Text(title, style="bold underline")
+    text = Text.assemble((title, "bold underline"))
     text.append(f" ({count})" if count else f" — {empty}", style="dim")
     return Option(text, disabled=True)
 

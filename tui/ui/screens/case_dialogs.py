@@ -22,15 +22,9 @@ from ..widgets.lists import KeyList
 class CaseDialog(ModalScreen):
     """A centred box over the case screen."""
 
-    DEFAULT_CSS = """
-    CaseDialog { align: center middle; }
-    .case-dialog {
-        width: 80%; max-width: 100; height: auto; max-height: 80%;
-        border: thick $accent; background: $surface; padding: 0 1;
-    }
-    .case-dialog KeyList { height: auto; max-height: 30; }
-    .case-dialog-title { text-style: bold; padding: 0 0 1 0; }
-    """
+    # A file, not DEFAULT_CSS: default CSS ranks below app.tcss, whose `KeyList
+    # { height: 1fr }` would stretch the list and leave the box half empty.
+    CSS_PATH = "case_dialogs.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def action_cancel(self) -> None:

@@ -13,7 +13,7 @@ from ..text import argument_row, quote_card
 
 
 def heading(title: str, count: int, empty: str) -> Option:
-    text = Text(title, style="bold underline")
+    text = Text.assemble((title, "bold underline"))
     text.append(f" ({count})" if count else f" — {empty}", style="dim")
     return Option(text, disabled=True)
 
@@ -27,7 +27,7 @@ def _claim(debate: Debate, argument_id: str) -> Text:
 
 def entry_row(debate: Debate, number: int, entry: CaseEntry) -> Text:
     """ "2. Fewer needles on the streets." then "1 quote · notes" """
-    row = Text(f"{number}. ", style="bold") + _claim(debate, entry.argument)
+    row = Text.assemble((f"{number}. ", "bold"), _claim(debate, entry.argument))
     quotes = len(entry.quotes)
     evidence = f"{quotes} quote{'' if quotes == 1 else 's'}" if quotes else "no evidence yet"
     row.append(f"\n{evidence} · {'notes' if entry.notes.strip() else 'no notes yet'}",
@@ -49,14 +49,14 @@ def expected_row(debate: Debate, case: Case, expected: Expected) -> Text:
 
 def empty_case(side: str | None) -> Text:
     """What the detail panel says before the case has anything in it."""
-    text = Text("Your case is empty.\n\n", style="bold")
+    text = Text.assemble(("Your case is empty.", "bold"), "\n\n")
     if side is None:
-        return text.append("First choose the side you will argue: press s.", style="")
+        return text.append("First choose the side you will argue: press s.")
     text.append("Press a to add an argument. Your own side's go into your case, in the "
                 "order you will speak, with evidence and notes; the other side's go on "
                 "the list of what to expect, with your rebuttal for each.\n\n"
                 "E expects every argument of the other side. In the explorer, a adds "
-                "the argument you are reading.", style="")
+                "the argument you are reading.")
     return text
 
 
@@ -91,7 +91,7 @@ def evidence_options(debate: Debate, entry: CaseEntry) -> list[Option | None]:
     offered += [q for q in entry.quotes if q not in offered]
     options: list[Option | None] = []
     for quote_id in offered:
-        mark = Text("[x] " if quote_id in entry.quotes else "[ ] ", style="bold")
+        mark = Text.assemble(("[x] " if quote_id in entry.quotes else "[ ] ", "bold"))
         quote = debate.quotes.get(quote_id)
         body = (quote_card(debate, quote) if quote
                 else Text(f"A quote no longer in the pack: {quote_id}", style="italic"))

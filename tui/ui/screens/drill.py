@@ -127,7 +127,7 @@ class DrillScreen(Screen):
         draft.display = True
         position = self.debate.positions[card.position]
         # No verb: "says" would not agree with every position's name.
-        text = Text(f"{position.name} ({position.side} the motion)\n", style="dim")
+        text = Text.assemble((f"{position.name} ({position.side} the motion)", "dim"), "\n")
         text.append(card.claim, style="bold")
         text.append(f"\n\n{card.summary}")
         for quote_id in card.quotes:
@@ -157,11 +157,11 @@ class DrillScreen(Screen):
     def _round_summary(self) -> Text:
         progress = drill.progress(self.debate, self.casebook.case)
         if not self.cards:
-            text = Text("No cards to practise", style="bold")
+            text = Text.assemble(("No cards to practise", "bold"))
             text.append(": every opposing argument is marked “got it”. Press f to practise "
                         "them all." if self.only_needing_work else ".")
             return text
-        text = Text("Round done.", style="bold")
+        text = Text.assemble(("Round done.", "bold"))
         if not progress.needing_work:
             return text.append(" Every opposing argument is marked “got it”.")
         text.append("\n\nStill needs work:\n")

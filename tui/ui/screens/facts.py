@@ -135,6 +135,7 @@ class FactsScreen(ViewScreen):
     def action_open_source(self) -> None:
         table = self.query_one(FactTable)
         if not self.fact_ids:
+            self.notify("This pack records no figures yet.", severity="warning")
             return
         fact = self.debate.facts[self.fact_ids[table.cursor_row]]
         quote = self.debate.quotes.get(fact.quote)

@@ -97,8 +97,9 @@ class SourceScreen(ViewScreen):
         where = f"Passage {number} of {len(self.passages)}"
         reported = " (reported)" if quote.kind == "reported" else ""
         # One line when narrow: a wrapped line would squeeze the article at 24 rows.
-        room = (self.app.size.width - 2 if self.has_class("-narrow") else 38)
-        room -= len(where) + len(reported) + 3
+        # The side panel of a wide screen is tall enough to wrap.
+        room = (self.app.size.width - 2 - len(where) - len(reported) - 3
+                if self.has_class("-narrow") else 120)
         info.update(Text.assemble(
             (where, "bold"), (reported, "dim"), " · ",
             shorten(speaker_line(self.debate, quote.speaker), max(room, 20)),

@@ -73,6 +73,8 @@ class SpeakerScreen(ViewScreen):
         target = current if current.startswith("quote:") else (quotes[0] if quotes else None)
         if target:
             self._open(target)
+        else:
+            self.notify("The pack quotes this speaker nowhere.", severity="warning")
 
     def save_state(self) -> dict[str, Any]:
         return {"highlighted": self.links.highlighted, "scroll_y": self.links.scroll_y}
