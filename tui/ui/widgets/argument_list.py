@@ -292,11 +292,14 @@ class ArgumentList(ScrollView, can_focus=True):
         if strips is None:
             row = self._rows[index]
             claim_style, meta_style = styles
-            strips = [_strip(line, width, claim_style, claim_style)
-                      for line in wrap(row.claim, width)]
+            lines = [(line, claim_style) for line in wrap(row.claim, width)]
             if row.meta:
-                strips += [_strip(line, width, meta_style, claim_style)
-                           for line in wrap(row.meta, width)]
+                lines += [(line, meta_style) for line in wrap(row.meta, width)]
+            # The text names its row and line (for mouse handlers, via event.style.meta),
+            # which also keeps it a segment apart from the padding, as in OptionList.
+            strips = [_strip(line, width, style + RichStyle.from_meta({"row": index, "line": n}),
+                             claim_style)
+                      for n, (line, style) in enumerate(lines)]
             self._strips[key] = strips
         return strips
 
@@ -376,6 +379,6 @@ def _strip(text: str, width: int, style: RichStyle, pad_style: RichStyle) -> Str
     cells = len(text) if text.isascii() else cell_len(text)
     if cells > width:  # only a wide character on a line narrower than it
         return Strip([Segment(text, style)], cells).crop(0, width)
-    if style is pad_style:
-        return Strip([Segment(text + " " * (width - cells), style)], width)
+    if cells == width:
+        return Strip([Segment(text, style)], width)
     return Strip([Segment(text, style), Segment(" " * (width - cells), pad_style)], width)
