@@ -164,3 +164,18 @@ async def test_at_the_end_of_a_round_r_practises_what_still_needs_work(tmp_path)
         text = screen_text(app)
         assert "needing work only" in text and "Card 1 of 1" in text
         assert "The evidence for rooms is mixed." in text
+
+
+async def test_when_every_card_is_got_r_goes_through_them_all_again(tmp_path):
+    book = casebook(tmp_path, side="council")
+    app = ScreenApp(lambda: DrillScreen(book))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("space", "1", "space", "1")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "2 cards done" in text
+        assert "Round done. Every opposing argument is marked “got it”. Press r to go" in text
+        await pilot.press("r")
+        await pilot.pause()
+        assert "all cards · no timer · Card 1 of 2" in screen_text(app)

@@ -20,7 +20,7 @@ from ...core import drill
 from ...core.case import CaseError
 from ...core.model import Argument
 from ..casebook import CaseBook
-from ..text import quote_card
+from ..text import plural, quote_card
 from .case_dialogs import SideDialog
 
 TIMERS = (0, 30, 60, 90, 120)  # seconds a card; 0 is no timer
@@ -44,7 +44,7 @@ class DrillScreen(Screen):
         Binding("3", "mark('missed')", "Missed"),
         Binding("w", "write", "Write"),
         Binding("t", "cycle_timer", "Timer"),
-        Binding("r", "restart", "Practise what needs work"),
+        Binding("r", "restart", "Practise again"),
         Binding("escape,backspace", "close", "Back"),
         Binding("ctrl+s", "keep", "Keep what I wrote as my rebuttal", show=False),
         Binding("n,right", "step(1)", "Skip to the next card", show=False),
@@ -146,7 +146,7 @@ class DrillScreen(Screen):
         settings = [self.order, "needing work only" if self.only_needing_work else "all cards",
                     f"{self.seconds} s a card" if self.seconds else "no timer"]
         where = (f"Card {self.index + 1} of {len(self.cards)}" if self.card
-                 else f"{len(self.cards)} cards done")
+                 else f"{plural(len(self.cards), 'card')} done")
         self.query_one("#drill-head", Static).update(
             f"Drill · {' · '.join(settings)} · {where}")
         counts = drill.progress(self.debate, self.casebook.case).counts
@@ -163,7 +163,8 @@ class DrillScreen(Screen):
             return text
         text = Text.assemble(("Round done.", "bold"))
         if not progress.needing_work:
-            return text.append(" Every opposing argument is marked “got it”.")
+            return text.append(" Every opposing argument is marked “got it”. Press r to go "
+                               "through them all again, Escape to go back.")
         text.append("\n\nStill needs work:\n")
         for argument in progress.needing_work:
             text.append(f"• {argument.claim} ", style="")
@@ -292,7 +293,9 @@ class DrillScreen(Screen):
         self._show_countdown()
 
     def action_restart(self) -> None:
-        self.only_needing_work = True
+        """What still needs work, or every card once nothing does."""
+        self.only_needing_work = bool(drill.progress(self.debate,
+                                                     self.casebook.case).needing_work)
         self._deal()
 
     def action_close(self) -> None:
