@@ -177,3 +177,12 @@ async def test_a_drill_card_dims_its_side_line_not_the_claim_or_summary(explorer
         dim = dim_parts(content)
         assert dim[0] == "The ministry (against the motion)"
         assert not any(card.claim in part or card.summary in part for part in dim)
+
+
+async def test_keeping_a_draft_is_one_palette_entry_while_writing(explorer):
+    app = explorer()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("D", "enter", "w")
+        keep = [c for c in app.get_system_commands(app.screen)
+                if c.title == "Keep as my rebuttal"]
+        assert [c.help for c in keep] == ["Key: ^s"]

@@ -32,12 +32,16 @@ def key_actions(screen: Screen) -> list[KeyAction]:
             continue
         shown = binding.key_display or app.get_key_display(binding)
         node = active.node
-        if binding.action.startswith("app."):  # a screen key for an app action: one entry
-            node = app
-            binding = Binding(binding.key, binding.action.removeprefix("app."),
-                              binding.description, binding.show, binding.key_display)
+        # A key for the app's or the screen's action, bound lower down: one entry.
+        for prefix, owner in (("app.", app), ("screen.", screen)):
+            if binding.action.startswith(prefix):
+                node = owner
+                binding = Binding(binding.key, binding.action.removeprefix(prefix),
+                                  binding.description, binding.show, binding.key_display)
         slot = (id(node), binding.action)
         known = merged.get(slot)
+        if known and shown in known.keys.split(", "):
+            continue  # the same key bound twice (a widget's and its screen's)
         keys = f"{known.keys}, {shown}" if known else shown
         merged[slot] = KeyAction(keys, binding.description, node,
                                  known.binding if known else binding)

@@ -46,7 +46,7 @@ class DrillScreen(Screen):
         Binding("t", "cycle_timer", "Timer"),
         Binding("r", "restart", "Practise again"),
         Binding("escape,backspace", "close", "Back"),
-        Binding("ctrl+s", "keep", "Keep what I wrote as my rebuttal", show=False),
+        Binding("ctrl+s", "keep", "Keep as my rebuttal", show=False),
         Binding("n,right", "step(1)", "Skip to the next card", show=False),
         Binding("p,left", "step(-1)", "Back to the previous card", show=False),
         Binding("o", "toggle_order", "Shuffle, or back in order", show=False),
