@@ -186,3 +186,12 @@ async def test_keeping_a_draft_is_one_palette_entry_while_writing(explorer):
         keep = [c for c in app.get_system_commands(app.screen)
                 if c.title == "Keep as my rebuttal"]
         assert [c.help for c in keep] == ["Key: ^s"]
+
+
+async def test_nothing_found_under_a_filter_says_the_filter_is_why(explorer):
+    app = explorer()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"mixed")
+        app.screen.query_one("#speaker-filter").value = "ann"  # the minister said it
+        await pilot.pause()
+        assert "Nothing found with these filters" in screen_text(app)

@@ -75,7 +75,10 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
             options += [Option(Text.assemble(hit.label, "\n", (hit.detail, "dim")),
                                id=f"{hit.kind}:{hit.id}") for hit in hits]
         if not options:
-            options.append(Option(Text("Nothing found.", style="dim"), disabled=True))
+            filtered = isinstance(theme, str) or isinstance(speaker, str)
+            options.append(Option(Text("Nothing found with these filters (tab to them to set "
+                                       "them back to Any)." if filtered else "Nothing found.",
+                                       style="dim"), disabled=True))
         results.add_options(options)
         results.action_first()
 
