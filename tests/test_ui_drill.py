@@ -25,7 +25,8 @@ async def test_a_card_is_answered_revealed_and_marked(tmp_path):
         await pilot.pause()
         text = screen_text(app)
         assert "Drill · in order · all cards · no timer · Card 1 of 2" in text
-        assert "The ministry (against the motion)" in text and "The evidence for rooms is mixed." in text
+        assert "The ministry (against the motion)" in text
+        assert "The evidence for rooms is mixed." in text
         assert "The pack's answers" not in text
         await pilot.press("1")  # marking before revealing is refused
         assert app.told[-1][0] == "Reveal the pack's answers first (space)."
