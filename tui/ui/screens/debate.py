@@ -9,16 +9,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
-from textual.widgets.option_list import Option
 
-from ..text import argument_row, plural
-from ..widgets.lists import KeyList
+from ..text import argument_counts, plural
+from ..widgets.argument_list import ArgumentList, ArgumentRow
 from .base import ViewScreen
 
 
 class DebateScreen(ViewScreen):
     KIND = "debate"
-    KEEP = True  # 10,000 wrapped arguments take seconds to lay out: build them once
+    KEEP = True  # built once a session: a large pack's rows and counts take a moment
     # Below 100 columns two lists side by side would clip claims: show one at a time.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
@@ -46,13 +45,13 @@ class DebateScreen(ViewScreen):
                                       (plural(len(arguments), "argument"), "dim"),
                                       "\n", (position.stance, "italic")),
                         classes="position-title")
-                    options: list[Option | None] = []
-                    for argument in arguments:  # a rule between arguments, to read them apart
-                        options += [Option(argument_row(debate, argument), id=argument.id), None]
-                    yield KeyList(*options[:-1], id=f"arguments-{number}", classes="arguments")
+                    rows = [ArgumentRow(a.id, a.claim, argument_counts(debate, a))
+                            for a in arguments]
+                    yield ArgumentList(rows, id=f"arguments-{number}", classes="arguments")
 
-    def lists(self) -> list[KeyList]:
-        return [self.query_one(f"#arguments-{n}", KeyList) for n in range(len(self.position_ids))]
+    def lists(self) -> list[ArgumentList]:
+        return [self.query_one(f"#arguments-{n}", ArgumentList)
+                for n in range(len(self.position_ids))]
 
     @property
     def current(self) -> int:
@@ -84,7 +83,7 @@ class DebateScreen(ViewScreen):
     def on_descendant_focus(self, event) -> None:
         # Clicking a list also makes its side the current one.
         widget = event.widget
-        if isinstance(widget, KeyList) and widget.id and widget.id.startswith("arguments-"):
+        if isinstance(widget, ArgumentList) and widget.id and widget.id.startswith("arguments-"):
             number = int(widget.id.rpartition("-")[2])
             if number != self.current or not self.query(".position.-current"):
                 for n, column in enumerate(self.query(".position")):
@@ -104,9 +103,9 @@ class DebateScreen(ViewScreen):
     def action_switch_position(self, step: int = 1) -> None:
         self.show_position(self.current + step)
 
-    def on_option_list_option_selected(self, event: KeyList.OptionSelected) -> None:
+    def on_argument_list_selected(self, event: ArgumentList.Selected) -> None:
         event.stop()
-        self.app.open_view("argument", event.option_id)
+        self.app.open_view("argument", event.row_id)
 
     def action_answered_by(self) -> None:
         argument_id = self.lists()[self.current].highlighted_id() if self.position_ids else None
