@@ -27,6 +27,7 @@ def heading(title: str, count: int, empty: str) -> Option:
 
 
 class ArgumentScreen(ViewScreen):
+    CSS_PATH = "argument.tcss"
     KIND = "argument"
     BINDINGS = [
         Binding("r", "answered_by", "Answered by"),

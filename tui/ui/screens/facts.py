@@ -45,6 +45,7 @@ class FactTable(DataTable):
 
 
 class FactsScreen(ViewScreen):
+    CSS_PATH = "facts.tcss"
     KIND = "facts"
     BINDINGS = [Binding("enter,s", "open_source", "In source")]
 

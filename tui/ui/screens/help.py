@@ -24,6 +24,7 @@ def keys_table(title: str, actions: list[KeyAction]) -> Table:
 
 
 class HelpScreen(ModalScreen[None]):
+    CSS_PATH = "help.tcss"
     BINDINGS = [
         Binding("escape,question_mark,q", "close", "Close"),
         Binding("j,down", "scroll(1)", "Scroll down", show=False),

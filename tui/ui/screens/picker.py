@@ -16,6 +16,7 @@ from ..widgets.lists import KeyList
 
 class PickerScreen(Screen):
     """Lists the bundled packs; Enter opens one (a broken one ends the app with its problems)."""
+    CSS_PATH = "picker.tcss"
 
     def __init__(self, packs: list[Path]) -> None:
         super().__init__()

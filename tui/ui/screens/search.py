@@ -23,6 +23,7 @@ PER_KIND = 20  # enough to scan by eye; typing more narrows it
 
 
 class SearchScreen(ModalScreen[tuple[str, str] | None]):
+    CSS_PATH = "search.tcss"
     BINDINGS = [
         Binding("escape", "close", "Close"),
         Binding("down", "to_results", "Results", show=False),

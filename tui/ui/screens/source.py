@@ -48,6 +48,7 @@ def about(source: Source) -> Text:
 
 
 class SourceScreen(ViewScreen):
+    CSS_PATH = "source.tcss"
     KIND = "source"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [

@@ -17,6 +17,7 @@ from .base import ViewScreen
 
 
 class SpeakerScreen(ViewScreen):
+    CSS_PATH = "speaker.tcss"
     KIND = "speaker"
     BINDINGS = [Binding("s", "open_source", "In source")]
 
