@@ -16,7 +16,6 @@ from .base import ViewScreen
 
 
 class DebateScreen(ViewScreen):
-    CSS_PATH = "debate.tcss"
     KIND = "debate"
     KEEP = True  # built once a session: a large pack's rows and counts take a moment
     # Below 100 columns two lists side by side would clip claims: show one at a time.
