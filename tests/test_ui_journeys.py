@@ -9,7 +9,7 @@ from textual.widgets import Static
 from tui.ui.screens.argument import ArgumentScreen
 from tui.ui.screens.debate import DebateScreen
 from tui.ui.screens.source import SourceScreen
-from tui.ui.widgets.article import line_of
+from tui.ui.widgets.article import ArticleText
 from tui.ui.widgets.breadcrumb import Breadcrumb
 from ui_fixtures import broken_pack, explorer, isolated_home, screen_text  # noqa: F401
 
@@ -20,12 +20,20 @@ def shown(widget) -> str:
     return rendered.plain if hasattr(rendered, "plain") else str(rendered)
 
 
-def highlighted_spans(article: Static, plain: str) -> list[str]:
-    """The passages drawn in reverse video and bold: the current quote's highlight."""
-    content = article.render()
-    assert content.plain == plain
-    return [plain[span.start:span.end] for span in content.spans
-            if getattr(span.style, "reverse", False) and getattr(span.style, "bold", False)]
+def highlighted_spans(article: ArticleText) -> list[str]:
+    """The passages drawn in reverse video and bold (the current quote's highlight), line
+    by line as the article draws them; a passage wrapped over lines reads as one."""
+    runs: list[list[str]] = []
+    highlighted_before = False
+    for y in range(len(article.lines(article.size.width))):
+        marked = [s.text for s in article.render_line(y)
+                  if s.style is not None and s.style.reverse and s.style.bold]
+        if marked and highlighted_before:
+            runs[-1] += marked
+        elif marked:
+            runs.append(marked)
+        highlighted_before = bool(marked)
+    return [" ".join(" ".join(run).split()) for run in runs]
 
 
 async def test_argument_rebuttal_quote_in_source_then_back_twice(explorer):
@@ -51,13 +59,13 @@ async def test_argument_rebuttal_quote_in_source_then_back_twice(explorer):
         screen = app.screen
         assert isinstance(screen, SourceScreen)
         source = app.debate.sources["report"]
-        article = screen.query_one("#article-text", Static)
+        article = screen.query_one("#article-text", ArticleText)
         quote = app.debate.quotes["mixed"]
         passage = source.text[quote.start:quote.end]
         assert passage.startswith("The minister said the evidence was")
-        assert highlighted_spans(article, source.text) == [passage]
+        assert highlighted_spans(article) == [" ".join(passage.split())]
         scroller = screen.query_one("#article")
-        line = line_of(source.text, quote.start, article.content_size.width)
+        line = article.line_of(quote.start)
         assert scroller.scroll_y <= line < scroller.scroll_y + scroller.size.height
         assert "Passage 2 of 4" in shown(screen.query_one("#passage-info"))
         crumb = shown(screen.query_one(Breadcrumb))
@@ -81,15 +89,14 @@ async def test_stepping_through_the_quoted_passages_of_a_source(explorer):
         app.open_view("source", "report", quote="save-lives")
         await pilot.pause()
         screen = app.screen
-        text = app.debate.sources["report"].text
-        article = screen.query_one("#article-text", Static)
-        assert highlighted_spans(article, text) == ["It will save lives,"]
+        article = screen.query_one("#article-text", ArticleText)
+        assert highlighted_spans(article) == ["It will save lives,"]
         await pilot.press("n")
-        assert "The minister said the evidence" in highlighted_spans(article, text)[0]
+        assert "The minister said the evidence" in highlighted_spans(article)[0]
         cited = screen.query_one("#cited-by")
         assert cited.highlighted_id() == "evidence-mixed"
         await pilot.press("N", "N")  # previous wraps round to the last passage
-        assert highlighted_spans(article, text) == ["Official figures put the number at 95 for 2018."]
+        assert highlighted_spans(article) == ["Official figures put the number at 95 for 2018."]
         assert "Passage 4 of 4" in shown(screen.query_one("#passage-info"))
         await pilot.press("w")
         assert app.screen.KIND == "speaker" and app.screen.record_id == "minister"

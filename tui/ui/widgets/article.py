@@ -1,41 +1,94 @@
 """A source's article, wrapped, with its quoted passages marked and one highlighted.
 
-The highlight is reverse video and bold, so it reads in every theme and with
-NO_COLOR; the other quoted passages are underlined.
+The article is wrapped once per width into lines that know their character
+offsets, and only the lines on screen are drawn; stepping to another passage
+repaints, it does not wrap again. The highlight is reverse video and bold, so
+it reads in every theme and with NO_COLOR; the other quoted passages are
+underlined.
 """
 
 from __future__ import annotations
 
-from rich.text import Text
+from bisect import bisect_right
+
+from rich.segment import Segment
+from rich.style import Style
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.content import Content
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.strip import Strip
+from textual.widget import Widget
 
 from ...core.model import Quote, Source
+from .wrap import wrap_spans
 
-CURRENT = "reverse bold"
-OTHER = "underline"
-
-
-def marked_article(source: Source, quotes: list[Quote], current: Quote | None) -> Text:
-    text = Text(source.text)
-    for quote in quotes:
-        text.stylize(OTHER, quote.start, quote.end)
-    if current is not None:
-        text.stylize(CURRENT, current.start, current.end)
-    return text
+CURRENT = Style(reverse=True, bold=True)
+OTHER = Style(underline=True)
 
 
-def line_of(text: str, offset: int, width: int) -> int:
-    """The wrapped line on which a character offset falls.
+class ArticleText(Widget):
+    """The article's lines; the scrolling container around it asks only for those in view."""
 
-    Wrapping is greedy, so the lines before the offset wrap the same way as in
-    the whole article: counting the lines of the prefix is enough.
+    DEFAULT_CSS = """
+    ArticleText {
+        height: auto;
+    }
     """
-    if offset <= 0 or width <= 0:
-        return 0
-    return max(len(Content(text[:offset]).wrap(width)) - 1, 0)
+
+    def __init__(self, source: Source, quotes: list[Quote], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.text = source.text
+        self.quotes = quotes  # in reading order
+        self.current: Quote | None = None
+        self._width = 0
+        self._spans: list[tuple[int, int]] = []
+        self._starts: list[int] = []
+
+    def lines(self, width: int) -> list[tuple[int, int]]:
+        """The (start, end) offsets of each line at this width, wrapped once per width."""
+        if width != self._width:
+            self._width = width
+            self._spans = wrap_spans(self.text, width)
+            self._starts = [start for start, _end in self._spans]
+        return self._spans
+
+    def line_of(self, offset: int) -> int:
+        """The line on which a character offset falls, at the current width."""
+        self.lines(self.size.width)
+        return max(bisect_right(self._starts, offset) - 1, 0)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.lines(width))
+
+    def mark(self, current: Quote | None) -> None:
+        """Highlight another passage: a repaint of the lines in view, no new wrapping."""
+        self.current = current
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.rich_style
+        spans = self.lines(width)
+        if y >= len(spans):
+            return Strip.blank(width, base)
+        start, end = spans[y]
+        # Where the style changes within the line: the edges of every passage on it.
+        cuts = {start, end}
+        for quote in self.quotes:
+            if quote.start < end and quote.end > start:
+                cuts.update((max(quote.start, start), min(quote.end, end)))
+        points = sorted(cuts)
+        segments = [Segment(self.text[a:b], base + self._style_at(a))
+                    for a, b in zip(points, points[1:]) if a < b]
+        return Strip(segments).extend_cell_length(width, base)
+
+    def _style_at(self, offset: int) -> Style:
+        current = self.current
+        if current is not None and current.start <= offset < current.end:
+            return CURRENT
+        if any(q.start <= offset < q.end for q in self.quotes):
+            return OTHER
+        return Style()
 
 
 class Article(VerticalScroll):
@@ -52,17 +105,15 @@ class Article(VerticalScroll):
         self.quotes = quotes
 
     def compose(self):
-        yield Static(marked_article(self.source, self.quotes, None), id="article-text")
+        yield ArticleText(self.source, self.quotes, id="article-text")
 
     def show(self, current: Quote | None, *, scroll: bool = True) -> None:
         """Highlight a passage and bring it into view, a third of the way down."""
-        text = self.query_one("#article-text", Static)
-        text.update(marked_article(self.source, self.quotes, current))
+        self.query_one(ArticleText).mark(current)
         if current is not None and scroll:
             self.call_after_refresh(self._bring_into_view, current)
 
     def _bring_into_view(self, quote: Quote) -> None:
-        text = self.query_one("#article-text", Static)
-        line = line_of(self.source.text, quote.start, text.content_size.width)
+        line = self.query_one(ArticleText).line_of(quote.start)
         self.scroll_to(y=max(line - self.scrollable_content_region.height // 3, 0),
                        animate=False)

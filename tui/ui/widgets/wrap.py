@@ -58,6 +58,51 @@ def wrap(text: str, width: int) -> list[str]:
     return lines or [""]
 
 
+def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
+    """The (start, end) character offsets of each line of `text` wrapped at `width`
+    cells, the same greedy way as `wrap`. Every newline ends a line, and an empty
+    paragraph is one empty line, as on the page."""
+    width = max(width, 1)
+    narrow = is_narrow(text)
+    finditer = _line_pattern(width).finditer
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for paragraph in text.split("\n"):
+        if narrow:
+            found = [(start + m.start(), start + m.end()) for m in finditer(paragraph)]
+        else:
+            found = [(start + a, start + b) for a, b in _measured_spans(paragraph, width)]
+        spans += found or [(start, start)]
+        start += len(paragraph) + 1
+    return spans
+
+
+def _measured_spans(paragraph: str, width: int) -> list[tuple[int, int]]:
+    """`wrap_spans` of one paragraph holding wide or zero-width characters."""
+    spans: list[tuple[int, int]] = []
+    line_start = line_end = used = 0
+    in_line = False
+    for word in re.finditer(r"[^ ]+", paragraph):
+        cells = cell_len(word.group())
+        if in_line and used + 1 + cells <= width:
+            line_end, used = word.end(), used + 1 + cells
+            continue
+        if in_line:
+            spans.append((line_start, line_end))
+        position, used = word.start(), 0
+        piece_start = position
+        for position in range(word.start(), word.end()):  # cut a word wider than a line
+            size = get_character_cell_size(paragraph[position])
+            if used + size > width and position > piece_start:
+                spans.append((piece_start, position))
+                piece_start, used = position, 0
+            used += size
+        line_start, line_end, in_line = piece_start, word.end(), True
+    if in_line:
+        spans.append((line_start, line_end))
+    return spans
+
+
 def line_counter(width: int) -> Callable[[str, bool], int]:
     """`count(text, narrow)`: how many lines `wrap(text, width)` gives, without building
     them when it can; `narrow` is `is_narrow(text)`, worked out once by the caller."""
