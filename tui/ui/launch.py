@@ -7,6 +7,7 @@ exits 1, with the terminal left as it was.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
@@ -46,6 +47,8 @@ def run(pack: Path, args: argparse.Namespace) -> int:
                 print(f"debate-explorer: --side: {error}", file=sys.stderr)
                 return 2
     from .app import ExplorerApp  # Textual is imported only once the pack is good
+
+    gc.freeze()  # what start-up made stays all session: the collector need not walk it
 
     app = ExplorerApp(debate, packs, data_dir=getattr(args, "data_dir", None), side=side)
     status = app.run()

@@ -13,12 +13,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
-from textual.widgets.option_list import Option
 
 from ...core.model import Quote, Source
-from ..text import argument_row, shorten, speaker_line
+from ..text import argument_counts, shorten, speaker_line
 from ..widgets.article import Article
-from ..widgets.lists import KeyList
+from ..widgets.argument_list import ArgumentList, ArgumentRow
 from .base import ViewScreen
 
 
@@ -79,7 +78,7 @@ class SourceScreen(ViewScreen):
                 pass
             with Vertical(id="passage-panel"):
                 yield Static(id="passage-info")
-                yield KeyList(id="cited-by")
+                yield ArgumentList(id="cited-by")
 
     def on_mount(self) -> None:
         self.query_one("#article", Article).mount(Static(about(self.source), id="about"))
@@ -89,9 +88,9 @@ class SourceScreen(ViewScreen):
         self.current = quote
         self.query_one("#article", Article).show(quote, scroll=scroll)
         info = self.query_one("#passage-info", Static)
-        cited = self.query_one("#cited-by", KeyList)
-        cited.clear_options()
+        cited = self.query_one("#cited-by", ArgumentList)
         if quote is None:
+            cited.set_rows([])
             info.update(Text("No quoted passage in this source.", style="dim"))
             return
         number = self.passages.index(quote) + 1
@@ -105,11 +104,10 @@ class SourceScreen(ViewScreen):
             (where, "bold"), (reported, "dim"), " · ",
             shorten(speaker_line(self.debate, quote.speaker), max(room, 20)),
             "\n", ("Cited by:", "bold")))
-        arguments = self.debate.citing(quote.id)
-        cited.add_options([Option(argument_row(self.debate, a, with_position=True), id=a.id)
-                           for a in arguments])
-        if arguments:
-            cited.highlighted = 0
+        # A line-API list, as on the debate screen: stepping redraws only what changed.
+        cited.set_rows(ArgumentRow(a.id, f"{self.debate.positions[a.position].label}: {a.claim}",
+                                   argument_counts(self.debate, a))
+                       for a in self.debate.citing(quote.id))
 
     def action_step(self, step: int) -> None:
         if not self.passages:
@@ -123,11 +121,11 @@ class SourceScreen(ViewScreen):
             self.app.open_view("speaker", self.current.speaker)
 
     def action_cited_by(self) -> None:
-        self.query_one("#cited-by", KeyList).focus()
+        self.query_one("#cited-by", ArgumentList).focus()
 
-    def on_option_list_option_selected(self, event: KeyList.OptionSelected) -> None:
+    def on_argument_list_selected(self, event: ArgumentList.Selected) -> None:
         event.stop()
-        self.app.open_view("argument", event.option_id)
+        self.app.open_view("argument", event.row_id)
 
     def save_state(self) -> dict[str, Any]:
         return {"quote": self.current.id if self.current else None,

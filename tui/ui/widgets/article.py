@@ -14,8 +14,9 @@ from bisect import bisect_right
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.containers import VerticalScroll
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -43,6 +44,10 @@ class ArticleText(Widget):
         self._width = 0
         self._spans: list[tuple[int, int]] = []
         self._starts: list[int] = []
+        # Drawn lines by (line, width, style, current passage if on that line): a step to
+        # another passage redraws only the lines it changes.
+        self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
+        self._base = Style()
 
     def lines(self, width: int) -> list[tuple[int, int]]:
         """The (start, end) offsets of each line at this width, wrapped once per width."""
@@ -65,13 +70,26 @@ class ArticleText(Widget):
         self.current = current
         self.refresh()
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._base = self.rich_style  # worked out once a pass, not once a line
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        base = self.rich_style
+        base = self._base
         spans = self.lines(width)
         if y >= len(spans):
             return Strip.blank(width, base)
         start, end = spans[y]
+        current = self.current
+        on_line = current if current and current.start < end and current.end > start else None
+        key = (y, width, base, on_line.id if on_line else None)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._strips[key] = self._draw(start, end, width, base)
+        return strip
+
+    def _draw(self, start: int, end: int, width: int, base: Style) -> Strip:
         # Where the style changes within the line: the edges of every passage on it.
         cuts = {start, end}
         for quote in self.quotes:
@@ -111,7 +129,10 @@ class Article(VerticalScroll):
         """Highlight a passage and bring it into view, a third of the way down."""
         self.query_one(ArticleText).mark(current)
         if current is not None and scroll:
-            self.call_after_refresh(self._bring_into_view, current)
+            if self.scrollable_content_region.height:  # laid out: one frame for both
+                self._bring_into_view(current)
+            else:  # just opened: where lines fall is known after the first layout
+                self.call_after_refresh(self._bring_into_view, current)
 
     def _bring_into_view(self, quote: Quote) -> None:
         line = self.query_one(ArticleText).line_of(quote.start)
