@@ -12,6 +12,9 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 
 
+_SIDEWAYS = frozenset(("scroll_left", "scroll_right", "page_left", "page_right"))
+
+
 @dataclass(frozen=True, slots=True)
 class KeyAction:
     """A binding active on a screen: its keys as shown, what it does, who runs it."""
@@ -30,6 +33,9 @@ def key_actions(screen: Screen) -> list[KeyAction]:
         binding = active.binding
         if not binding.description or not active.enabled:
             continue
+        if binding.action in _SIDEWAYS and not getattr(active.node, "allow_horizontal_scroll",
+                                                         True):
+            continue  # inherited by every scrolling widget, meaningless where text wraps
         shown = binding.key_display or app.get_key_display(binding)
         node = active.node
         # A key for the app's or the screen's action, bound lower down: one entry.

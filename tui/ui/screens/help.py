@@ -44,11 +44,12 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help-dialog"):
             yield Static(Text(f"Keys — {self.screen_name}", style="bold"), id="help-title")
             with VerticalScroll(id="help-keys"):
+                # Most used first: at 24 rows the list keys would push these off screen.
                 yield Static(keys_table("On this screen", here), classes="keys")
+                yield Static(keys_table("Everywhere", everywhere), classes="keys")
                 if in_list:
                     yield Static(keys_table("In the focused list or text", in_list),
                                  classes="keys")
-                yield Static(keys_table("Everywhere", everywhere), classes="keys")
                 yield Static(Text("Every action is also in the command palette (ctrl+p). "
                                   "The mouse works too, but nothing needs it.", style="dim"))
             yield Static(Text("esc, ? or q: close", style="dim"), id="help-hint")
