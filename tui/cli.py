@@ -8,12 +8,11 @@ import sys
 from pathlib import Path
 
 from .core.packs import content_folder, default_pack
+from .core.wording import plural
 
 SUBCOMMANDS = ("validate", "export")
 
 
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def resolve_pack(name: str | None) -> Path:
@@ -31,11 +30,8 @@ def _load_or_report(pack: Path):
     from .core.loader import load_pack
 
     result = load_pack(pack)
-    for problem in result.problems:
-        print(problem, file=sys.stderr)
-    if result.debate is None:
-        print(f"{pack}: {plural(len(result.errors), 'error')}; the pack was not loaded.",
-              file=sys.stderr)
+    for line in result.report(pack):
+        print(line, file=sys.stderr)
     return result
 
 

@@ -32,7 +32,7 @@ _DIGEST = 32  # bytes of a SHA-256 digest
 # that every core module the loader imports is here): a change to any of them
 # during development, without a version bump, must not reuse an old entry.
 LOADING_MODULES = ("cache", "loader", "model", "packfiles", "problems", "records", "schema",
-                   "sourcefiles", "textmatch", "yamlfile")
+                   "sourcefiles", "textmatch", "wording", "yamlfile")
 _code_digest: bytes | None = None
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .problems import Problem
+from .wording import plural
 
 if TYPE_CHECKING:
     from .model import Debate
@@ -28,6 +29,13 @@ class LoadResult:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "warning"]
+
+    def report(self, pack: Path) -> list[str]:
+        """What the user is told, line by line: every problem, then whether it loaded."""
+        lines = [str(problem) for problem in self.problems]
+        if self.debate is None:
+            lines.append(f"{pack}: {plural(len(self.errors), 'error')}; the pack was not loaded.")
+        return lines
 
 
 def shown_path(path: Path) -> str:

@@ -19,12 +19,9 @@ from ..core.packs import bundled_packs
 def load_or_report(pack: Path) -> Debate | None:
     """The checked debate, or None after printing every problem to stderr."""
     result = load_pack_cached(pack)
-    if result.debate is None:
-        for problem in result.problems:
-            print(problem, file=sys.stderr)
-        errors = len(result.errors)
-        print(f"{pack}: {errors} error{'' if errors == 1 else 's'}; the pack was not loaded.",
-              file=sys.stderr)
+    if result.debate is None:  # warnings are for `validate`: a pack that loads opens
+        for line in result.report(pack):
+            print(line, file=sys.stderr)
     return result.debate
 
 

@@ -5,10 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from ..core.model import Argument, Debate, Quote
-
-
-def plural(count: int, noun: str, nouns: str | None = None) -> str:
-    return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
+from ..core.wording import plural  # noqa: F401  (screens take it from here)
 
 
 def theme_names(debate: Debate, theme_ids: tuple[str, ...]) -> str:

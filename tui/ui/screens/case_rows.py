@@ -9,7 +9,7 @@ from textual.widgets.option_list import Option
 from ...core import drill
 from ...core.case import Case, CaseEntry, Expected
 from ...core.model import Debate
-from ..text import argument_row, quote_card
+from ..text import argument_row, plural, quote_card
 
 
 def heading(title: str, count: int, empty: str) -> Option:
@@ -29,7 +29,7 @@ def entry_row(debate: Debate, number: int, entry: CaseEntry) -> Text:
     """ "2. Fewer needles on the streets." then "1 quote · notes" """
     row = Text.assemble((f"{number}. ", "bold"), _claim(debate, entry.argument))
     quotes = len(entry.quotes)
-    evidence = f"{quotes} quote{'' if quotes == 1 else 's'}" if quotes else "no evidence yet"
+    evidence = plural(quotes, "quote") if quotes else "no evidence yet"
     row.append(f"\n{evidence} · {'notes' if entry.notes.strip() else 'no notes yet'}",
                style="dim")
     return row

@@ -40,11 +40,7 @@ class PickerScreen(Screen):
 
         result = load_pack_cached(pack)
         if result.debate is None:
-            errors = len(result.errors)
-            lines = [str(problem) for problem in result.problems]
-            lines.append(f"{pack}: {errors} error{'' if errors == 1 else 's'}; "
-                         "the pack was not loaded.")
-            self.app.exit_message = "\n".join(lines)
+            self.app.exit_message = "\n".join(result.report(pack))
             self.app.exit(1)
             return
         self.app.use_debate(result.debate)
