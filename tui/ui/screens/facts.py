@@ -112,7 +112,8 @@ class FactsScreen(ViewScreen):
         return source.outlet if source else ""
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        fact = self.debate.facts.get(event.row_key.value or "")
+        # An empty table still sends a highlight, with no row behind it.
+        fact = self.debate.facts.get(event.row_key.value or "") if event.row_key else None
         if fact is None:
             return
         self.query_one("#fact-detail", VerticalScroll).scroll_home(animate=False)
