@@ -81,6 +81,23 @@ def test_a_saved_case_loads_back_the_same(store, tmp_path):
     assert store.path.parent == tmp_path / "data" / "cases"
 
 
+def test_a_file_written_without_time_stamps_keeps_everything_when_saved_again(store):
+    """Stamps are optional in the file (a teacher may write one by hand); missing ones
+    read as 0, and the merge at the next save must not take 0 for 'removed'."""
+    store.path.parent.mkdir(parents=True)
+    store.path.write_text(json.dumps({
+        "format_version": 1,
+        "case": {"entries": [{"argument": "room-saves-lives", "notes": "my notes"}]},
+        "expected": {"entries": [{"argument": "evidence-mixed", "rebuttal": "my rebuttal"}]},
+    }), encoding="utf-8")
+    case, outcome = store.load()
+    assert outcome.messages == []
+    store.save(case)
+    again, _ = store.load()
+    assert [e.notes for e in again.entries] == ["my notes"]
+    assert [x.rebuttal for x in again.expected] == ["my rebuttal"]
+
+
 def test_no_saved_case_is_an_empty_case_and_creates_nothing(store):
     case, outcome = store.load()
     assert case.is_empty() and outcome.messages == []

@@ -55,7 +55,9 @@ def _merge_list(mine, mine_order, mine_removed, theirs, theirs_order, theirs_rem
     for argument in {**theirs_by_id, **mine_by_id}:
         a, b = mine_by_id.get(argument), theirs_by_id.get(argument)
         item = merge_item(a, b) if a and b else copy.deepcopy(a or b)
-        if item.updated > removed.get(argument, 0.0):
+        # Kept unless removed after its last change. An item never removed is always
+        # kept, whatever its stamp: a file written without stamps reads them as 0.
+        if argument not in removed or item.updated > removed[argument]:
             alive[argument] = item
     leader, follower = (mine, theirs) if mine_order >= theirs_order else (theirs, mine)
     order = [i.argument for i in leader] + [i.argument for i in follower]
