@@ -143,6 +143,26 @@ async def test_removing_can_be_undone_with_the_notes(tmp_path):
     assert saved(book).entry("room-saves-lives").notes == "precious"
 
 
+async def test_undo_brings_back_the_last_removal_even_from_the_list_to_answer(tmp_path):
+    book = casebook(tmp_path, side="council")
+    book.collect("room-saves-lives")
+    book.collect("too-costly")  # the other side's: onto the list to answer
+    book.case.set_rebuttal("too-costly", "Deaths cost more")
+    app = ScreenApp(lambda: CaseScreen(book))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("x", "end", "x")  # the case entry, then the expected argument
+        await pilot.pause()
+        assert app.told[-1][0] == ("Removed from what you expect, with your rebuttal. "
+                                   "Press u to undo.")
+        await pilot.press("u")
+        await pilot.pause()
+    final = saved(book)
+    assert [(x.argument, x.rebuttal) for x in final.expected] == [("too-costly",
+                                                                   "Deaths cost more")]
+    assert final.entries == []  # undo brought back the last removal, not an older one
+
+
 async def test_the_other_sides_arguments_come_with_suggestions_never_filled_in(tmp_path):
     book = casebook(tmp_path, side="council")
     app = ScreenApp(lambda: CaseScreen(book))

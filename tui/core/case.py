@@ -192,6 +192,13 @@ class Case:
         self.expected = [x for x in self.expected if x.argument != argument_id]
         self.removed_expected[argument_id] = now()
 
+    def reinstate_expected(self, item: Expected, index: int) -> None:
+        """Undo a removal from the list to answer: back in its place, with its rebuttal."""
+        if all(x.argument != item.argument for x in self.expected):
+            stamp = now()
+            self.expected.insert(index, Expected(item.argument, item.rebuttal, stamp))
+            self.expected_order_updated = stamp
+
     def move_expected(self, argument_id: str, step: int) -> int:
         index = _index_of(self.expected, argument_id)
         target = min(max(index + step, 0), len(self.expected) - 1)

@@ -72,7 +72,7 @@ class CaseScreen(Screen):
         self.debate = casebook.debate
         self._editing: tuple[str, str] | None = None  # ("case" | "expected", argument id)
         self._save_timer: Timer | None = None
-        self._removed = None  # (entry, index) of the last removal, for undo
+        self._removed = None  # (kind, item, index) of the last removal, for undo
 
     @property
     def case(self):
@@ -305,22 +305,28 @@ class CaseScreen(Screen):
         kind, argument_id = selected
         if kind == "case":
             entry = self.case.entry(argument_id)
-            self._removed = (entry, self.case.entries.index(entry))
+            self._removed = (kind, entry, self.case.entries.index(entry))
             self.case.remove(argument_id)
             self.notify("Removed from your case, with its notes. Press u to undo.", timeout=6)
         else:
+            item = next(x for x in self.case.expected if x.argument == argument_id)
+            self._removed = (kind, item, self.case.expected.index(item))
             self.case.unexpect(argument_id)
-            self.notify("Removed from what you expect.", timeout=4)
+            self.notify("Removed from what you expect, with your rebuttal. Press u to undo.",
+                        timeout=6)
         self._change()
 
     def action_undo(self) -> None:
         if self._removed is None:
             self.notify("Nothing to undo.", timeout=3)
             return
-        entry, index = self._removed
+        kind, item, index = self._removed
         self._removed = None
-        self.case.reinstate(entry, index)
-        self._change(f"case:{entry.argument}")
+        if kind == "case":
+            self.case.reinstate(item, index)
+        else:
+            self.case.reinstate_expected(item, index)
+        self._change(f"{kind}:{item.argument}")
 
     def action_add(self) -> None:
         if self.case.side is None:
