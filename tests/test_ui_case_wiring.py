@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from argparse import Namespace
+from pathlib import Path
 
+from tui.core.loader import load_pack
 from tui.core.storage import Storage
+import tui.ui.app
+from tui.ui.app import ExplorerApp
 from tui.ui.screens.case import CaseScreen
 from tui.ui.screens.drill import DrillScreen
 
@@ -77,3 +81,51 @@ def test_a_side_the_pack_does_not_have_exits_2_before_the_app_starts(isolated_ho
     err = capsys.readouterr().err
     assert err.startswith("debate-explorer: --side: ")
     assert "council" in err and "ministry" in err
+
+
+class RecordingExplorer(ExplorerApp):
+    """The explorer, remembering every notification as (message, severity)."""
+
+    # A CSS_PATH is read relative to the file of the class that sets it: this one's.
+    CSS_PATH = str(Path(tui.ui.app.__file__).with_name("app.tcss"))
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.told: list[tuple[str, str]] = []
+
+    def notify(self, message, *, severity="information", **kwargs) -> None:
+        self.told.append((str(message), severity))
+        super().notify(message, severity=severity, **kwargs)
+
+
+def recording_app(side: str) -> RecordingExplorer:
+    return RecordingExplorer(load_pack(GOOD_PACK).debate, side=side)
+
+
+async def test_a_damaged_case_file_is_announced_even_when_the_drill_is_opened_first(
+        isolated_home):
+    app = recording_app("council")
+    store = Storage(app.debate.folder)
+    store.path.parent.mkdir(parents=True, exist_ok=True)
+    store.path.write_text("{not json", encoding="utf-8")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("D")
+        await pilot.pause()
+        assert isinstance(app.screen, DrillScreen)
+        warnings = [m for m, severity in app.told if severity == "warning"]
+        assert any("damaged" in m for m in warnings), app.told
+
+
+async def test_a_save_that_fails_is_told_and_kept_for_the_launcher(isolated_home, monkeypatch):
+    from tui.core import storage
+
+    def full_disk(self, case):
+        raise storage.StorageError("Could not save your case: the disk is full.")
+
+    monkeypatch.setattr(storage.Storage, "save", full_disk)
+    app = recording_app("council")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        assert ("Could not save your case: the disk is full.", "error") in app.told
+        assert app.unsaved == "Could not save your case: the disk is full."

@@ -179,14 +179,20 @@ class ExplorerApp(App[int]):
         """The open pack's case, read from disk on first use (not at start-up)."""
         if self._casebook is None:
             from ..core.case import CaseError
-            from .casebook import CaseBook
+            from .casebook import CaseBook, notify_through
 
             try:
                 self._casebook = CaseBook(self.debate, self.data_dir, self.assigned_side)
             except CaseError as error:  # a --side that the picked pack does not have
                 self.notify(str(error), severity="error", timeout=15)
                 self._casebook = CaseBook(self.debate, self.data_dir)
+            self._casebook.connect(notify_through(self))
         return self._casebook
+
+    @property
+    def unsaved(self) -> str:
+        """Why the student's last change was not saved, if it was not ("" if it was)."""
+        return self._casebook.unsaved if self._casebook is not None else ""
 
     def add_to_case(self, argument_id: str) -> None:
         """Collect an argument: into the case for the student's side, else to answer."""

@@ -1,16 +1,23 @@
 """The student's case for the open pack, as the app holds it: loaded on first use,
-saved after each change, with every storage message kept for the screen to show.
+saved after each change, every storage message told to the student at once.
 
-No Textual here: screens call `save()` (the case screen debounces typing first).
+No Textual here: screens call `save()` (the case screen debounces typing first),
+and the app `connect`s the book to its notifications.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 from ..core.case import Case, CaseError, resolve_side
 from ..core.model import Debate
 from ..core.storage import Storage, StorageError
+
+
+def notify_through(app) -> Callable[[str, str], None]:
+    """Storage messages as the app's notifications: long enough to be read."""
+    return lambda text, severity: app.notify(text, severity=severity, timeout=15)
 
 
 class CaseBook:
@@ -24,7 +31,9 @@ class CaseBook:
         self.assigned_side = (resolve_side(debate, assigned_side).id
                               if assigned_side else None)
         self._case: Case | None = None
-        self._news: list[tuple[str, str]] = []  # (message, severity) not shown yet
+        self._notify: Callable[[str, str], None] | None = None
+        self._waiting: list[tuple[str, str]] = []  # said before anyone could show it
+        self.unsaved: str = ""  # why the last save failed; "" once one succeeds
 
     @property
     def case(self) -> Case:
@@ -56,20 +65,32 @@ class CaseBook:
         self.save()
         return message
 
-    def save(self) -> bool:
-        """Write the case now; False (and a message) when it could not be saved."""
+    def save(self) -> None:
+        """Write the case now; a failure is told, and kept in `unsaved`."""
         try:
             outcome = self.storage.save(self.case)
         except StorageError as error:
+            self.unsaved = str(error)
             self._tell([str(error)], "error")
-            return False
+            return
+        self.unsaved = ""
         self._tell(outcome.messages, "warning")
-        return True
 
-    def take_news(self) -> list[tuple[str, str]]:
-        """Storage messages for the student, as (text, severity), each given once."""
-        news, self._news = self._news, []
-        return news
+    def connect(self, notify: Callable[[str, str], None]) -> None:
+        """Show every storage message through `notify(text, severity)` from now on,
+        whichever screen caused it; what was said before is shown at once."""
+        self._notify = notify
+        waiting, self._waiting = self._waiting, []
+        for message, severity in waiting:
+            notify(message, severity)
+
+    @property
+    def connected(self) -> bool:
+        return self._notify is not None
 
     def _tell(self, messages: list[str], severity: str) -> None:
-        self._news += [(message, severity) for message in messages]
+        for message in messages:
+            if self._notify is None:
+                self._waiting.append((message, severity))
+            else:
+                self._notify(message, severity)

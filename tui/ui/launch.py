@@ -51,4 +51,7 @@ def run(pack: Path, args: argparse.Namespace) -> int:
     status = app.run()
     if app.exit_message:
         print(app.exit_message, file=sys.stderr)
+    if app.unsaved:  # a notification while quitting is never seen: say it here too
+        print(f"debate-explorer: your last changes were not saved: {app.unsaved}",
+              file=sys.stderr)
     return status or 0

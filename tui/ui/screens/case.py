@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 from ...core.case import CaseError, opposing_arguments
 from ...core.handout import to_handout
 from ...core.storage import write_atomically
-from ..casebook import CaseBook
+from ..casebook import CaseBook, notify_through
 from ..widgets.lists import KeyList
 from . import case_rows as rows
 from .case_dialogs import AddDialog, ExportDialog, SideDialog
@@ -91,7 +91,8 @@ class CaseScreen(Screen):
     def on_mount(self) -> None:
         self._refresh_list()
         self.query_one("#case-list").focus()
-        self._show_news()
+        if not self.casebook.connected:  # shown on its own (tests): tell through this app
+            self.casebook.connect(notify_through(self.app))
         if self.case.side is None:
             self.action_side()
 
@@ -173,10 +174,6 @@ class CaseScreen(Screen):
         if notes.text != text:
             notes.load_text(text)
 
-    def _show_news(self) -> None:
-        for message, severity in self.casebook.take_news():
-            self.notify(message, severity=severity, timeout=15)
-
     def on_option_list_option_highlighted(self, event: KeyList.OptionHighlighted) -> None:
         if event.option_list.id == "case-list" and event.option_id != ":".join(
                 self._editing or ()):
@@ -215,7 +212,6 @@ class CaseScreen(Screen):
         self._save_timer = None
         shape = self._shape()
         self.casebook.save()
-        self._show_news()
         if self._shape() != shape:  # the save merged in another copy's changes
             self._refresh_list()
         elif self._editing is not None:  # its row says "notes" once there are some
@@ -244,7 +240,6 @@ class CaseScreen(Screen):
         self._flush()
         self.casebook.save()
         self._refresh_list(highlight)
-        self._show_news()
 
     # -- actions --------------------------------------------------------------------
 
@@ -366,7 +361,6 @@ class CaseScreen(Screen):
         except CaseError as error:
             self.notify(str(error), severity="warning")
         self._refresh_list()
-        self._show_news()
 
     def action_handout(self) -> None:
         self._flush()
@@ -414,8 +408,6 @@ def collect_argument(app, casebook: CaseBook, argument_id: str) -> None:
             casebook.choose_side(position_id)
         if casebook.case.side is not None:
             app.notify(casebook.collect(argument_id), timeout=3)
-        for message, severity in casebook.take_news():
-            app.notify(message, severity=severity, timeout=15)
 
     if casebook.case.side is None:
         app.push_screen(SideDialog(casebook.debate), collect)

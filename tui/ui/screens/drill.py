@@ -19,7 +19,7 @@ from textual.widgets import Footer, Static, TextArea
 from ...core import drill
 from ...core.case import CaseError
 from ...core.model import Argument
-from ..casebook import CaseBook
+from ..casebook import CaseBook, notify_through
 from ..text import plural, quote_card
 from .case_dialogs import SideDialog
 
@@ -80,6 +80,8 @@ class DrillScreen(Screen):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
+        if not self.casebook.connected:  # shown on its own (tests): tell through this app
+            self.casebook.connect(notify_through(self.app))
         if self.casebook.case.side is None:
             self.app.push_screen(SideDialog(self.debate), self._side_chosen)
         else:
@@ -245,7 +247,6 @@ class DrillScreen(Screen):
             return
         drill.mark(self.casebook.case, card.id, how)
         self.casebook.save()
-        self._show_news()
         self.index += 1
         self._show_card()
 
@@ -268,7 +269,6 @@ class DrillScreen(Screen):
         case.expect(self.debate, card.id)
         case.set_rebuttal(card.id, text)
         self.casebook.save()
-        self._show_news()
         self.notify("Kept as your planned rebuttal.", timeout=3)
 
     def action_toggle_order(self) -> None:
@@ -304,7 +304,3 @@ class DrillScreen(Screen):
             return
         self._stop_timer()
         self.dismiss()
-
-    def _show_news(self) -> None:
-        for message, severity in self.casebook.take_news():
-            self.notify(message, severity=severity, timeout=15)
