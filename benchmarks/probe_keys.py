@@ -22,6 +22,7 @@ is ready.
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import statistics
 import sys
@@ -94,7 +95,11 @@ async def measure(pack: Path, presses: int) -> dict:
         ("argument", answered, ["down", "up"]),
         ("source", next(iter(debate.sources)), ["n", "N"]),
     ]
+    # As the launcher (tui/ui/launch.py) runs it: what start-up made is frozen, and
+    # so is the search index once it is built.
+    gc.freeze()
     app = ExplorerApp(debate)
+    app.freeze_what_lasts = True
     results: dict[str, dict] = {}
     async with app.run_test(size=SIZE) as pilot:
         clock = FrameClock(app)

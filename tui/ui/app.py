@@ -49,6 +49,9 @@ class ExplorerApp(App[int]):
         self.data_dir = data_dir  # where the student's case is kept (None: the default)
         self.assigned_side = side  # a teacher's --side, fixed for the session
         self._casebook: CaseBook | None = None
+        # Set by the launcher, the app's only owner in its process; never in tests,
+        # where many apps share a process and freezing would keep their garbage.
+        self.freeze_what_lasts = False
         self.history = History()
         self.exit_message = ""  # printed by the launcher after the screen is restored
         self._search_index: SearchIndex | None = None
@@ -148,10 +151,11 @@ class ExplorerApp(App[int]):
                 from ..core.search import SearchIndex
 
                 self._search_index = SearchIndex(self.debate)
-                # The pack and its index live as long as the app: keep them out of the
-                # collector's passes, whose full rounds over them were 100-150 ms pauses
-                # between key presses with a 10,000-argument pack.
-                gc.freeze()
+                if self.freeze_what_lasts:
+                    # The pack and its index live as long as the app: keep them out of
+                    # the collector's passes, whose full rounds over them were 100-150
+                    # ms pauses between key presses with a 10,000-argument pack.
+                    gc.freeze()
             return self._search_index
 
     def action_search(self) -> None:

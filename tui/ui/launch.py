@@ -48,6 +48,7 @@ def run(pack: Path, args: argparse.Namespace) -> int:
     gc.freeze()  # what start-up made stays all session: the collector need not walk it
 
     app = ExplorerApp(debate, packs, data_dir=getattr(args, "data_dir", None), side=side)
+    app.freeze_what_lasts = True
     status = app.run()
     if app.exit_message:
         print(app.exit_message, file=sys.stderr)
