@@ -31,22 +31,38 @@ def _wanted_stamp() -> str:
     return hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
 
 
+def _pip_works() -> bool:
+    """True when the environment's own interpreter runs and has pip: a creation
+    cut short (or one made without ensurepip) leaves an interpreter with no pip."""
+    try:
+        return subprocess.run([str(_bin("python")), "-m", "pip", "--version"],
+                              capture_output=True).returncode == 0
+    except OSError:  # no interpreter at all, or a link to one that is gone
+        return False
+
+
 def ensure_environment() -> None:
     """Create and fill the virtual environment unless it is already current."""
-    if STAMP.exists() and STAMP.read_text().strip() == _wanted_stamp():
+    if (STAMP.exists() and STAMP.read_text().strip() == _wanted_stamp()
+            and _bin("python").exists()):
         return
-    if not _bin("python").exists():
+    if not _pip_works():
         print(f"Creating a virtual environment in {VENV} ...", file=sys.stderr)
         try:
-            venv.EnvBuilder(with_pip=True).create(VENV)
+            venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
         except Exception as error:  # ensurepip missing on some Debian pythons
             sys.exit(
                 f"Could not create {VENV}: {error}\n"
                 "On Debian or Ubuntu, install python3-venv and try again."
             )
     print("Installing Debate Explorer and its test tools ...", file=sys.stderr)
+    STAMP.unlink(missing_ok=True)  # only a finished install is current
     pip = [str(_bin("python")), "-m", "pip", "--disable-pip-version-check", "-q"]
-    subprocess.run([*pip, "install", "-e", f"{ROOT}[test]"], check=True)
+    try:
+        subprocess.run([*pip, "install", "-e", f"{ROOT}[test]"], check=True)
+    except subprocess.CalledProcessError as error:
+        sys.exit(f"Installing into {VENV} failed (pip exited with {error.returncode}); "
+                 "pip's messages above say why. Run the same command again to retry.")
     STAMP.write_text(_wanted_stamp())
 
 
