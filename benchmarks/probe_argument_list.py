@@ -172,7 +172,7 @@ def wrapping(result_file: str, count: int) -> None:
         firsts.append(time.perf_counter() - started)
         for width, times in rewraps.items():
             started = time.perf_counter()
-            layout = RowLayout(rows, narrow, width)
+            RowLayout(rows, narrow, width)
             times.append(time.perf_counter() - started)
     result = {"first_46_ms": statistics.median(firsts) * 1000,
               "lines_at_46": RowLayout(rows, narrow, 46).height}

@@ -22,7 +22,8 @@ from pathlib import Path
 import yaml
 
 from tui.core.cache import load_pack_cached
-from tui.core.loader import load_pack, pack_files
+from tui.core.loader import load_pack
+from tui.core.packfiles import pack_files
 
 
 def _timed(function) -> float:

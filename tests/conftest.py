@@ -10,6 +10,13 @@ import pytest
 PACKS = Path(__file__).parent / "packs"
 
 
+@pytest.fixture(autouse=True)
+def no_real_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads or writes the user's own case files or model cache."""
+    monkeypatch.setenv("DEBATE_EXPLORER_DATA_DIR", str(tmp_path / "env-data"))
+    monkeypatch.setenv("DEBATE_EXPLORER_CACHE_DIR", str(tmp_path / "env-cache"))
+
+
 class PackCopy:
     """A copy of tests/packs/good in a temporary folder, to change one thing in."""
 

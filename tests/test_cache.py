@@ -32,12 +32,9 @@ def pack(tmp_path) -> Path:
     return Path(shutil.copytree(GOOD, tmp_path / "pack"))
 
 
-@pytest.fixture
-def no_loading(monkeypatch):
-    """Make reading the pack itself fail, so only a cache hit can succeed."""
-    def refuse(path):
-        raise AssertionError("the pack was loaded although the cache should have served it")
-    monkeypatch.setattr(cache, "_load", refuse)
+def refuse_loading(monkeypatch) -> None:
+    """From now on reading the pack itself fails, so only a cache hit can succeed."""
+    monkeypatch.setattr(cache, "_load", lambda path: pytest.fail("not served by the cache"))
 
 
 def _entries(folder: Path) -> list[Path]:
@@ -54,7 +51,7 @@ def test_a_second_load_of_an_unchanged_pack_comes_from_the_cache(pack, cache_hom
     first = load_pack_cached(pack)
     assert first.debate is not None
     assert len(_entries(cache_home)) == 1
-    monkeypatch.setattr(cache, "_load", lambda path: pytest.fail("not served by the cache"))
+    refuse_loading(monkeypatch)
     second = load_pack_cached(pack)
     assert second.debate == first.debate
     assert second.problems == first.problems
@@ -164,7 +161,7 @@ def test_a_damaged_cache_entry_is_ignored_and_repaired(pack, cache_home, monkeyp
     result = load_pack_cached(pack)
     assert result.debate == expected.debate
     assert entry.read_bytes() == data  # rewritten whole
-    monkeypatch.setattr(cache, "_load", lambda path: pytest.fail("not served by the cache"))
+    refuse_loading(monkeypatch)
     assert load_pack_cached(pack).debate == expected.debate
 
 
@@ -183,7 +180,7 @@ def test_warnings_are_reported_again_on_a_cached_load(pack, tmp_path, monkeypatc
     first = load_pack_cached(Path("pack"))
     assert [str(p) for p in first.warnings] == [
         "pack/themes.yaml:2:9: warning: theme 'cost' is used by no argument"]
-    monkeypatch.setattr(cache, "_load", lambda path: pytest.fail("not served by the cache"))
+    refuse_loading(monkeypatch)
     assert [str(p) for p in load_pack_cached(Path("pack")).warnings] == [
         str(p) for p in first.warnings]
     # Files are named relative to where the user is now, as a fresh load would name them.

@@ -11,15 +11,10 @@ from tui.cli import main
 from tui.core.case import Case, CaseEntry, Expected
 from tui.core.handout import to_handout
 from tui.core.loader import load_pack
-from tui.core.storage import ENV_VAR, Storage
+from tui.core.storage import Storage
 
 PACK = Path(__file__).parent / "packs" / "good"
 GOLDEN = Path(__file__).parent / "golden" / "handout.md"
-
-
-@pytest.fixture(autouse=True)
-def no_real_home(tmp_path, monkeypatch):
-    monkeypatch.setenv(ENV_VAR, str(tmp_path / "env-data"))
 
 
 @pytest.fixture(scope="module")

@@ -21,11 +21,6 @@ PACK = Path(__file__).parent / "packs" / "good"
 ROOT = Path(__file__).parent.parent
 
 
-@pytest.fixture(autouse=True)
-def no_real_home(tmp_path, monkeypatch):
-    monkeypatch.setenv(ENV_VAR, str(tmp_path / "env-data"))
-
-
 @pytest.fixture
 def store(tmp_path) -> Storage:
     return Storage(PACK, tmp_path / "data", pack_title="A small test debate")

@@ -3,23 +3,17 @@ evidence and notes, what to expect from the other side, and the handout."""
 
 from __future__ import annotations
 
-import pytest
 from case_fixtures import ScreenApp, casebook, screen_text
 from textual.widgets import TextArea
 
 from tui.core.case import CaseEntry, now
 from tui.core.handout import to_handout
-from tui.core.storage import ENV_VAR, Storage
+from tui.core.storage import Storage
 from tui.ui.screens import case as case_screen
 from tui.ui.screens.case import CaseScreen
 from tui.ui.screens.case_dialogs import AddDialog, SideDialog
 
 SIZE = (160, 40)
-
-
-@pytest.fixture(autouse=True)
-def no_real_home(tmp_path, monkeypatch):
-    monkeypatch.setenv(ENV_VAR, str(tmp_path / "env-data"))
 
 
 def saved(book):

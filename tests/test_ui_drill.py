@@ -3,19 +3,12 @@ between sessions, the countdown, and what still needs work."""
 
 from __future__ import annotations
 
-import pytest
 from case_fixtures import ScreenApp, casebook, screen_text
 
 from tui.core import drill
-from tui.core.storage import ENV_VAR
 from tui.ui.screens.drill import DrillScreen
 
 SIZE = (140, 40)
-
-
-@pytest.fixture(autouse=True)
-def no_real_home(tmp_path, monkeypatch):
-    monkeypatch.setenv(ENV_VAR, str(tmp_path / "env-data"))
 
 
 async def test_a_card_is_answered_revealed_and_marked(tmp_path):

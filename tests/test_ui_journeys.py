@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from argparse import Namespace
 
-from textual.widgets import Static
-
 from tui.ui.screens.argument import ArgumentScreen
 from tui.ui.screens.debate import DebateScreen
 from tui.ui.screens.source import SourceScreen

@@ -13,8 +13,6 @@ from .core.wording import plural
 SUBCOMMANDS = ("validate", "export")
 
 
-
-
 def resolve_pack(name: str | None) -> Path:
     """A pack path from the command line: a path, or the name of a bundled pack."""
     if name is None:

@@ -10,17 +10,15 @@ cached, with their warnings, which a cached load reports again.
 from __future__ import annotations
 
 import dataclasses
-import gc
 import hashlib
 import marshal
 import os
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 from .. import __version__
 from . import model
-from .packfiles import LoadResult, pack_files, shown_path
+from .packfiles import LoadResult, collector_paused, pack_files, shown_path
 from .problems import Problem
 from .sourcefiles import find_source
 
@@ -57,7 +55,7 @@ def load_pack_cached(path: Path | str, cache_dir: Path | None = None) -> LoadRes
     """Like `load_pack`, but reuses a checked model when no file of the pack changed."""
     path = Path(path)
     folder = cache_dir if cache_dir is not None else cache_folder()
-    with _collector_paused():
+    with collector_paused():
         try:
             key = _pack_key(path)
         except OSError:  # unreadable pack: the loader says why, file by file
@@ -73,22 +71,6 @@ def load_pack_cached(path: Path | str, cache_dir: Path | None = None) -> LoadRes
         return result
 
 
-@contextmanager
-def _collector_paused():
-    """Pause Python's cyclic garbage collector while a pack is read.
-
-    Loading makes hundreds of thousands of objects that all stay alive, and
-    the collector rescans them again and again as they accumulate: at 10,000
-    arguments it made loading about three times slower. Nothing built here
-    forms a reference cycle, so reference counting alone frees it all.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 # -- the key -----------------------------------------------------------------

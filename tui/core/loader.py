@@ -6,41 +6,27 @@ no errors) and the list of problems, each naming file, line and column.
 
 from __future__ import annotations
 
-import gc
-import os
 from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from . import model
-from .packfiles import YAML_SUFFIXES, LoadResult, pack_files, read_text, shown_path
-from .problems import Problem, Severity
-from .records import Record, Reporter, did_you_mean, read_mapping
+from .packfiles import (YAML_SUFFIXES, LoadResult, collector_paused, pack_files, read_text,
+                        shown_path)
+from .problems import Problem, Severity, did_you_mean
+from .records import Record, Reporter, read_mapping
 from .schema import SECTIONS
 from .sourcefiles import find_source, read_source
 from .textmatch import Article, closest_passage
 from .yamlfile import compose, where
 
 
-
-
 def load_pack(path: Path | str) -> LoadResult:
     """The checked debate in a folder (or one YAML file), and every problem found."""
-    # Loading makes hundreds of thousands of nodes that live until it ends, and
-    # the cyclic collector rescans them again and again as they pile up: paused,
-    # a 10,000-argument pack loads about three times faster. The nodes form no
-    # reference cycles; the few objects that do (a caught error's traceback)
-    # are collected once it runs again.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _PackLoader(Path(path)).load()
-    finally:
-        if collecting:
-            gc.enable()
 
 
 class _PackLoader:

@@ -3,7 +3,10 @@ importing the YAML parser and the validator."""
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -68,3 +71,22 @@ def read_text(path: Path, shown: str) -> tuple[str | None, Problem | None]:
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         return None, Problem(shown, line, column, "the file is not UTF-8 text",
                              "save it with UTF-8 encoding")
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a pack is read or rebuilt.
+
+    Loading makes hundreds of thousands of objects that all stay alive, and the
+    collector rescans them again and again as they pile up: at 10,000 arguments
+    it made loading about three times slower. What loading builds forms no
+    reference cycles; the few objects that do (a caught error's traceback) are
+    collected once the collector runs again.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

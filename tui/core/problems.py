@@ -29,7 +29,6 @@ class Problem:
         return (self.file, self.line, self.column, self.message)
 
 
-
 def nearest(word: str, choices: Any) -> str:
     """The choice closest to a misspelt word, or an empty string."""
     match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-_APOSTROPHES = "'‘’‚‛′`´"
+APOSTROPHES = "'‘’‚‛′`´"
 _DOUBLE_QUOTES = '"“”„‟″«»'
 _DASHES = "-‐‑‒–—―−"
 _CLASSES = {
-    **{c: "[" + re.escape(_APOSTROPHES) + "]" for c in _APOSTROPHES},
+    **{c: "[" + re.escape(APOSTROPHES) + "]" for c in APOSTROPHES},
     **{c: "[" + re.escape(_DOUBLE_QUOTES) + "]" for c in _DOUBLE_QUOTES},
     # "years - and" and "years—and" are the same words: a dash may be spaced or not
     **{c: r"\s*[" + re.escape(_DASHES) + r"]\s*" for c in _DASHES},
@@ -21,7 +21,7 @@ _CLASSES = {
 
 # Each typographic variant maps to one plain character, so a plain copy of an
 # article keeps every offset of the original.
-_PLAIN = str.maketrans({**{c: "'" for c in _APOSTROPHES}, **{c: '"' for c in _DOUBLE_QUOTES},
+_PLAIN = str.maketrans({**{c: "'" for c in APOSTROPHES}, **{c: '"' for c in _DOUBLE_QUOTES},
                         **{c: "-" for c in _DASHES}})
 
 

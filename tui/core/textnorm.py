@@ -11,8 +11,9 @@ import re
 import string
 import unicodedata
 
+from .textmatch import APOSTROPHES as _APOSTROPHES
+
 # Apostrophes vanish inside words ("don't" -> "dont") so that either spelling is one word.
-_APOSTROPHES = "'‘’‚‛′`´"
 _FOLD = str.maketrans({c: "'" for c in _APOSTROPHES})
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")

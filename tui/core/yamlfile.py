@@ -8,7 +8,6 @@ column an error message needs.
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
