@@ -182,10 +182,11 @@ class Case:
 
     def expect_all(self, debate: Debate) -> int:
         """Expect every opposing argument not listed yet; how many were added."""
+        listed = {x.argument for x in self.expected}
         missing = [a for a in opposing_arguments(debate, self._require_side())
-                   if self.expecting(a.id) is None]
-        for argument in missing:
-            self.expect(debate, argument.id)
+                   if a.id not in listed]
+        stamp = now()
+        self.expected += [Expected(a.id, updated=stamp) for a in missing]
         return len(missing)
 
     def unexpect(self, argument_id: str) -> None:

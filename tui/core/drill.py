@@ -23,8 +23,8 @@ def deck(debate: Debate, case: Case, order: str = "in order", seed: int | None =
     if case.side is None:
         raise CaseError("Choose the side you will argue before drilling.")
     opposing = opposing_arguments(debate, case.side)
-    listed = [x.argument for x in case.expected]
-    cards = sorted(opposing, key=lambda a: listed.index(a.id) if a.id in listed else len(listed))
+    rank = {x.argument: place for place, x in enumerate(case.expected)}
+    cards = sorted(opposing, key=lambda a: rank.get(a.id, len(rank)))
     if only_needing_work:
         cards = [a for a in cards if status(case, a.id) != "good"]
     if order == "shuffled":
