@@ -137,3 +137,15 @@ def test_an_article_shared_from_seeds_is_exported_with_its_path_from_the_pack(tm
     source = export(pack)["sources"][0]
     assert source["file"] == "../../seeds/report.txt"
     assert (pack / source["file"]).is_file()
+
+
+def test_a_pack_without_figures_exports_without_a_facts_section(pack_copy):
+    debate_file = pack_copy.path / "debate.yaml"
+    text = debate_file.read_text(encoding="utf-8")
+    debate_file.write_text(text[:text.index("facts:")], encoding="utf-8")
+    debate = load_pack(pack_copy.path).debate
+    assert debate is not None and not debate.facts
+    handout = to_markdown(debate)
+    assert "## Facts and figures" not in handout
+    assert "## Sources" in handout
+    assert to_data(debate)["facts"] == []
