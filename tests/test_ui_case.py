@@ -192,6 +192,8 @@ async def test_notes_on_an_argument_gone_from_the_pack_are_shown_and_kept(tmp_pa
         assert "1. No longer in the pack: deleted-argument" in text
         assert "This argument is no longer in the pack." in text
         assert app.screen.query_one("#notes", TextArea).text == "my old notes"
+        assert any(message.startswith("1 item of your case no longer in the pack")
+                   for message, _severity in app.told), app.told
     assert saved(book).entry("deleted-argument").notes == "my old notes"
 
 

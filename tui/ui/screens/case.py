@@ -23,6 +23,7 @@ from ...core.case import CaseError, opposing_arguments
 from ...core.handout import to_handout
 from ...core.storage import write_atomically
 from ..casebook import CaseBook, notify_through
+from ..text import plural
 from ..widgets.lists import KeyList
 from . import case_rows as rows
 from .case_dialogs import AddDialog, ExportDialog, SideDialog
@@ -93,6 +94,11 @@ class CaseScreen(Screen):
         self.query_one("#case-list").focus()
         if not self.casebook.connected:  # shown on its own (tests): tell through this app
             self.casebook.connect(notify_through(self.app))
+        gone = self.case.vanished(self.debate)
+        if gone:  # an edited pack: the student's words are kept, and they should know
+            self.notify(f"{plural(len(gone), 'item')} of your case no longer in the pack "
+                        "(an edited pack). Your words for them are kept and marked "
+                        "“No longer in the pack”.", severity="warning", timeout=15)
         if self.case.side is None:
             self.action_side()
 
