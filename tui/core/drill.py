@@ -53,10 +53,6 @@ class Progress:
     counts: dict[str, int]  # every mark and "not yet" -> how many opposing arguments
     needing_work: list[Argument]  # worst first: missed, shaky, then never practised
 
-    @property
-    def total(self) -> int:
-        return sum(self.counts.values())
-
 
 def progress(debate: Debate, case: Case) -> Progress:
     """How the drill stands over every opposing argument in the pack."""

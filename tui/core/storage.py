@@ -93,8 +93,7 @@ class Storage:
         """Merge `case` with what is on disk, write the result, and update `case`
         in place to the merged result (so it shows the other copy's work too)."""
         outcome = Outcome()
-        self._make_folder()
-        with self._locked():
+        with self._locked():  # which makes the folder
             on_disk = self._read(outcome)
             merged = merge(case, on_disk) if on_disk else case
             text = json.dumps(to_data(merged, self._pack), ensure_ascii=False, indent=1)

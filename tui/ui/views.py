@@ -1,7 +1,7 @@
 """Which screen shows which kind of place: the one table to extend with a new view.
 
 Screens are imported only when first opened, so start-up pays for the debate
-screen alone. Another feature adds its screen with `register_view`.
+screen alone.
 """
 
 from __future__ import annotations
@@ -21,15 +21,6 @@ _VIEWS: dict[str, str] = {
 }
 
 
-def register_view(kind: str, target: str) -> None:
-    """Make `app.open_view(kind, id)` open the screen at `"package.module:Class"`."""
-    _VIEWS[kind] = target
-
-
 def view_class(kind: str) -> type[ViewScreen]:
     module_name, _, class_name = _VIEWS[kind].partition(":")
     return getattr(import_module(module_name), class_name)
-
-
-def known_kinds() -> tuple[str, ...]:
-    return tuple(_VIEWS)

@@ -249,12 +249,9 @@ class CaseScreen(Screen):
 
     # -- actions --------------------------------------------------------------------
 
-    def _selected(self, kind: str | None = None) -> tuple[str, str] | None:
+    def _selected(self) -> tuple[str, str] | None:
         current = self.case_list.highlighted_id()
-        if current is None:
-            return None
-        found = tuple(current.split(":", 1))
-        return found if kind is None or found[0] == kind else None
+        return None if current is None else tuple(current.split(":", 1))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys about the highlighted item leave the footer while there is none."""

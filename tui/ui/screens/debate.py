@@ -47,7 +47,7 @@ class DebateScreen(ViewScreen):
                         classes="position-title")
                     rows = [ArgumentRow(a.id, a.claim, argument_counts(debate, a))
                             for a in arguments]
-                    yield ArgumentList(rows, id=f"arguments-{number}", classes="arguments")
+                    yield ArgumentList(rows, id=f"arguments-{number}")
 
     def lists(self) -> list[ArgumentList]:
         return [self.query_one(f"#arguments-{n}", ArgumentList)
@@ -124,14 +124,14 @@ class DebateScreen(ViewScreen):
 
     def save_state(self) -> dict[str, Any]:
         return {"position": self.current,
-                "highlighted": [option_list.highlighted for option_list in self.lists()]}
+                "highlighted": [arguments_list.highlighted for arguments_list in self.lists()]}
 
     def restore_state(self, state: dict[str, Any]) -> None:
         lists = self.lists()
-        for option_list, highlighted in zip(lists, state.get("highlighted", ())):
-            if highlighted is not None and highlighted < option_list.option_count:
-                option_list.highlighted = highlighted
-        for option_list in lists:
-            if option_list.highlighted is None and option_list.option_count:
-                option_list.highlighted = 0
+        for arguments_list, highlighted in zip(lists, state.get("highlighted", ())):
+            if highlighted is not None and highlighted < arguments_list.row_count:
+                arguments_list.highlighted = highlighted
+        for arguments_list in lists:
+            if arguments_list.highlighted is None and arguments_list.row_count:
+                arguments_list.highlighted = 0
         self.show_position(state.get("position", 0))

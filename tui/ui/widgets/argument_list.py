@@ -140,6 +140,7 @@ class ArgumentList(ScrollView, can_focus=True):
 
     option_count = row_count  # KeyList's name for it, so screens read the same
 
+
     def set_rows(self, rows: Iterable[ArgumentRow]) -> None:
         """Replace every row; the cursor goes to the first one."""
         self._replace_rows(rows)
@@ -218,14 +219,14 @@ class ArgumentList(ScrollView, can_focus=True):
     def _on_show(self, event: events.Show) -> None:
         self.scroll_to_highlight()
 
-    def scroll_to_highlight(self, top: bool = False) -> None:
+    def scroll_to_highlight(self) -> None:
         """Scroll just enough for the whole highlighted row to be seen."""
         layout = self._current_layout()
         if self.highlighted is None or layout is None or not self.is_mounted:
             return
         start, height = layout.span(self.highlighted)
         self.scroll_to_region(Region(0, start, layout.width, height), animate=False,
-                              force=True, immediate=True, top=top)
+                              force=True, immediate=True)
 
     def _refresh_row(self, index: int | None) -> None:
         if index is None or self._layout is None or index >= len(self._rows):
