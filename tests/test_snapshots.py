@@ -57,7 +57,7 @@ def test_picker(snap_compare, isolated_home, tmp_path, size):
     assert snap_compare(ExplorerApp(None, packs), terminal_size=size)
 
 
-@pytest.mark.parametrize("screen", ["debate", "source", "facts"])
+@pytest.mark.parametrize("screen", ["debate", "argument", "source", "facts"])
 def test_without_colour(snap_compare, isolated_home, monkeypatch, screen):
     """With NO_COLOR the cursor and the highlighted quote still stand out (reverse, bold)."""
     monkeypatch.setenv("NO_COLOR", "1")
