@@ -117,19 +117,18 @@ class FactsScreen(ViewScreen):
         if fact is None:
             return
         self.query_one("#fact-detail", VerticalScroll).scroll_home(animate=False)
-        self.query_one("#fact-this", Static).update(fact_card(self.debate, fact, "This figure"))
+        this = fact_card(self.debate, fact, "This figure")
         other = self.query_one("#fact-other", Static)
         conflicts = self.debate.conflicts_of(fact.id)
         # A figure with no conflict gets the whole width, so its card is not squeezed.
         other.display = bool(conflicts)
-        if not conflicts:
-            this = fact_card(self.debate, fact, "This figure")
+        if conflicts:
+            other.update(Text("\n\n").join(
+                fact_card(self.debate, self.debate.facts[conflict.fact], "⚠ Conflicts with",
+                          conflict.difference) for conflict in conflicts))
+        else:
             this.append("\nNo conflicting figure in the pack.", style="dim")
-            self.query_one("#fact-this", Static).update(this)
-            return
-        cards = [fact_card(self.debate, self.debate.facts[conflict.fact], "⚠ Conflicts with",
-                           conflict.difference) for conflict in conflicts]
-        other.update(Text("\n\n").join(cards))
+        self.query_one("#fact-this", Static).update(this)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_open_source()
