@@ -6,8 +6,6 @@ through quotes, rebuttals and supporting arguments alike.
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,7 +15,7 @@ from textual.widgets.option_list import Option
 from ...core.model import Argument
 from ..text import argument_row, quote_card, shorten, theme_names
 from ..widgets.lists import KeyList
-from .base import ViewScreen
+from .base import LinksScreen
 
 
 def heading(title: str, count: int, empty: str) -> Option:
@@ -26,7 +24,7 @@ def heading(title: str, count: int, empty: str) -> Option:
     return Option(text, disabled=True)
 
 
-class ArgumentScreen(ViewScreen):
+class ArgumentScreen(LinksScreen):
     CSS_PATH = "argument.tcss"
     KIND = "argument"
     BINDINGS = [
@@ -97,23 +95,11 @@ class ArgumentScreen(ViewScreen):
             options.append(Option(prompt, id=f"speakers:speaker:{speaker_id}"))
         return options
 
-    @property
-    def links(self) -> KeyList:
-        return self.query_one("#links", KeyList)
-
-    def _open(self, option_id: str) -> None:
+    def link_of(self, option_id: str) -> tuple[str, str] | None:
         if option_id == "summary":
-            return  # the summary is there to read; the cursor starts on it
-        _, kind, record_id = option_id.split(":", 2)
-        if kind == "quote":
-            quote = self.debate.quotes[record_id]
-            self.app.open_view("source", quote.source, quote=record_id)
-        else:
-            self.app.open_view(kind, record_id)
-
-    def on_option_list_option_selected(self, event: KeyList.OptionSelected) -> None:
-        event.stop()
-        self._open(event.option_id)
+            return None  # the summary is there to read; the cursor starts on it
+        _section, kind, record_id = option_id.split(":", 2)  # "answered-by:argument:x"
+        return kind, record_id
 
     def _ids_in(self, section: str) -> list[str]:
         return [option.id for option in self.links.options
@@ -146,15 +132,3 @@ class ArgumentScreen(ViewScreen):
         else:
             self.notify("This argument quotes no source.", severity="warning")
 
-    def save_state(self) -> dict[str, Any]:
-        return {"highlighted": self.links.highlighted, "scroll_y": self.links.scroll_y}
-
-    def restore_state(self, state: dict[str, Any]) -> None:
-        links = self.links
-        highlighted = state.get("highlighted")
-        if highlighted is not None and highlighted < links.option_count:
-            links.highlighted = highlighted
-            links.scroll_to(y=state.get("scroll_y", 0), animate=False)
-        else:
-            links.action_first()
-        links.focus()

@@ -11,6 +11,7 @@ from textual.widgets import Footer
 
 from ...core.model import Debate
 from ..widgets.breadcrumb import Breadcrumb
+from ..widgets.lists import KeyList
 
 
 class ViewScreen(Screen):
@@ -55,3 +56,47 @@ class ViewScreen(Screen):
 
     def restore_state(self, state: dict[str, Any]) -> None:
         """Put the cursor back where it was (or where the opener asked)."""
+
+
+class LinksScreen(ViewScreen):
+    """A view whose body is one list of linked records (the argument, the speaker).
+
+    Each screen names its options in its own way; `link_of` reads one back as
+    (kind, record id), or None for an option there only to be read.
+    """
+
+    LINKS_ID: ClassVar[str] = "links"
+
+    @property
+    def links(self) -> KeyList:
+        return self.query_one(f"#{self.LINKS_ID}", KeyList)
+
+    def link_of(self, option_id: str) -> tuple[str, str] | None:
+        raise NotImplementedError
+
+    def _open(self, option_id: str) -> None:
+        link = self.link_of(option_id)
+        if link is None:
+            return
+        kind, record_id = link
+        if kind == "quote":  # a quote opens at its passage in the article
+            self.app.open_view("source", self.debate.quotes[record_id].source, quote=record_id)
+        else:
+            self.app.open_view(kind, record_id)
+
+    def on_option_list_option_selected(self, event: KeyList.OptionSelected) -> None:
+        event.stop()
+        self._open(event.option_id)
+
+    def save_state(self) -> dict[str, Any]:
+        return {"highlighted": self.links.highlighted, "scroll_y": self.links.scroll_y}
+
+    def restore_state(self, state: dict[str, Any]) -> None:
+        links = self.links
+        highlighted = state.get("highlighted")
+        if highlighted is not None and highlighted < links.option_count:
+            links.highlighted = highlighted
+            links.scroll_to(y=state.get("scroll_y", 0), animate=False)
+        else:
+            links.action_first()
+        links.focus()

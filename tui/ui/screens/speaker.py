@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,12 +11,13 @@ from textual.widgets.option_list import Option
 from ..text import argument_row, quote_card, shorten
 from ..widgets.lists import KeyList
 from .argument import heading
-from .base import ViewScreen
+from .base import LinksScreen
 
 
-class SpeakerScreen(ViewScreen):
+class SpeakerScreen(LinksScreen):
     CSS_PATH = "speaker.tcss"
     KIND = "speaker"
+    LINKS_ID = "speaker-links"
     BINDINGS = [Binding("s", "open_source", "In source")]
 
     @classmethod
@@ -52,21 +51,9 @@ class SpeakerScreen(ViewScreen):
             options += [Option(quote_card(debate, quote), id=f"quote:{quote.id}"), None]
         yield KeyList(*options, id="speaker-links")
 
-    @property
-    def links(self) -> KeyList:
-        return self.query_one("#speaker-links", KeyList)
-
-    def _open(self, option_id: str) -> None:
-        kind, _, record_id = option_id.partition(":")
-        if kind == "quote":
-            quote = self.debate.quotes[record_id]
-            self.app.open_view("source", quote.source, quote=quote.id)
-        else:
-            self.app.open_view(kind, record_id)
-
-    def on_option_list_option_selected(self, event: KeyList.OptionSelected) -> None:
-        event.stop()
-        self._open(event.option_id)
+    def link_of(self, option_id: str) -> tuple[str, str] | None:
+        kind, _, record_id = option_id.partition(":")  # "quote:x", "argument:x"
+        return kind, record_id
 
     def action_open_source(self) -> None:
         current = self.links.highlighted_id() or ""
@@ -77,14 +64,3 @@ class SpeakerScreen(ViewScreen):
         else:
             self.notify("The pack quotes this speaker nowhere.", severity="warning")
 
-    def save_state(self) -> dict[str, Any]:
-        return {"highlighted": self.links.highlighted, "scroll_y": self.links.scroll_y}
-
-    def restore_state(self, state: dict[str, Any]) -> None:
-        highlighted = state.get("highlighted")
-        if highlighted is not None and highlighted < self.links.option_count:
-            self.links.highlighted = highlighted
-            self.links.scroll_to(y=state.get("scroll_y", 0), animate=False)
-        else:
-            self.links.action_first()
-        self.links.focus()
