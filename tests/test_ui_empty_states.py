@@ -40,9 +40,14 @@ async def test_a_source_with_no_quoted_passage_says_so_for_n_and_w(pack_copy, is
         app.open_view("source", "unused")
         await pilot.pause()
         assert "No quoted passage in this source." in screen_text(app)
+        told: list[str] = []
+        notify = app.screen.notify
+        app.screen.notify = lambda message, **kw: (told.append(message), notify(message, **kw))
         await pilot.press("n", "w")
         await pilot.pause()
         assert app.screen.KIND == "source"
+        assert told == ["No quoted passage in this source.",
+                        "No quoted passage in this source, so no one to show."]
 
 
 async def test_a_speaker_never_quoted_says_so(pack_copy, isolated_home):

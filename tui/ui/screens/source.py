@@ -119,6 +119,9 @@ class SourceScreen(ViewScreen):
     def action_speaker(self) -> None:
         if self.current is not None and self.current.speaker in self.debate.speakers:
             self.app.open_view("speaker", self.current.speaker)
+        else:
+            self.notify("No quoted passage in this source, so no one to show.",
+                        severity="warning")
 
     def action_cited_by(self) -> None:
         self.query_one("#cited-by", ArgumentList).focus()
