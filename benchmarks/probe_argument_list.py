@@ -161,7 +161,7 @@ def key_presses(result_file: str, variant: str, count: int, presses: int) -> Non
 
 def wrapping(result_file: str, count: int) -> None:
     """Child: milliseconds to lay out every row at a width (first build, then a new width)."""
-    from tui.ui.widgets.row_layout import ArgumentRow, RowLayout, narrowness
+    from tui.core.layout.rows import ArgumentRow, RowLayout, narrowness
 
     rows = [ArgumentRow(*row) for row in sample_rows(count)]
     firsts, rewraps = [], {46: [], 96: [], 36: []}

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from textual import events
 
-from tui.core.cache import load_pack_cached
+from tui.core.pack.cache import load_pack_cached
 from tui.ui.app import ExplorerApp
 
 SIZE = (120, 40)

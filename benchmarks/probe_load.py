@@ -21,9 +21,9 @@ from pathlib import Path
 
 import yaml
 
-from tui.core.cache import load_pack_cached
-from tui.core.loader import load_pack
-from tui.core.packfiles import pack_files
+from tui.core.pack.cache import load_pack_cached
+from tui.core.pack.loader import load_pack
+from tui.core.pack.packfiles import pack_files
 
 
 def _timed(function) -> float:

@@ -21,11 +21,11 @@ import sys
 import time
 from pathlib import Path
 
-from tui.core.cache import load_pack_cached
-from tui.core.search import SearchIndex
+from tui.core.pack.cache import load_pack_cached
+from tui.core.search.index import SearchIndex
 
 try:
-    from tui.core.textnorm import STOPWORDS
+    from tui.core.search.textnorm import STOPWORDS
 except ImportError:  # the search's own word list moved: words of five letters are few
     STOPWORDS = frozenset()
 

@@ -53,7 +53,7 @@ def startups(runs: int, cold_runs: int, large: Path, cache: Path) -> dict:
     A first start finds the model cache empty (and fills it); a second start
     finds the entry the previous start wrote.
     """
-    from tui.core.packs import default_pack
+    from tui.core.pack.bundled import default_pack
 
     plan = {  # name: (arguments, cache folder, whether the cache starts empty)
         "minimal": (("minimal",), None, False),

@@ -10,8 +10,8 @@ from pathlib import Path
 from textual.app import App
 from textual.screen import Screen
 
-from tui.core.loader import load_pack
-from tui.ui.casebook import CaseBook
+from tui.core.pack.loader import load_pack
+from tui.core.work.casebook import CaseBook
 
 GOOD = Path(__file__).parent / "packs" / "good"
 

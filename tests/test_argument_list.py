@@ -7,12 +7,11 @@ import random
 import pytest
 from rich.cells import cell_len
 from textual.app import App, ComposeResult
-
-from tui.ui.widgets.argument_list import ArgumentList, ArgumentRow
-from tui.ui.widgets.row_layout import RowLayout, narrowness
-from tui.ui.widgets.wrap import is_narrow, line_count, narrow_flags, wrap
-
 from ui_fixtures import screen_text
+
+from tui.core.layout.rows import RowLayout, narrowness
+from tui.core.layout.wrap import is_narrow, line_count, narrow_flags, wrap
+from tui.ui.widgets.argument_list import ArgumentList, ArgumentRow
 
 HEALTH = ArgumentRow(
     "health",

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tui.core.loader import load_pack
+from tui.core.pack.loader import load_pack
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATE = ROOT / "benchmarks" / "generate.py"

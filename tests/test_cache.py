@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tui.core import cache
-from tui.core.cache import load_pack_cached
-from tui.core.loader import load_pack
+from tui.core.pack import cache
+from tui.core.pack.cache import load_pack_cached
+from tui.core.pack.loader import load_pack
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = ROOT / "tests" / "packs" / "good"
@@ -206,8 +206,9 @@ def test_a_missing_pack_is_reported_as_the_loader_reports_it(tmp_path):
 
 def test_the_cache_key_covers_every_module_the_loader_runs():
     """A module missing from the key could change what a pack loads into unnoticed."""
-    script = ("import sys, tui.core.cache, tui.core.loader; print(' '.join(sorted("
-              "m.split('.')[-1] for m in sys.modules if m.startswith('tui.core.'))))")
+    script = ("import sys, tui.core.pack.cache, tui.core.pack.loader; print(' '.join(sorted("
+              "m.removeprefix('tui.core.').replace('.', '/') for m, module in sys.modules.items()"
+              " if m.startswith('tui.core.') and not hasattr(module, '__path__'))))")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             check=True, cwd=ROOT)
     assert set(result.stdout.split()) <= set(cache.LOADING_MODULES)
@@ -218,10 +219,10 @@ def test_a_cache_hit_does_not_import_the_yaml_parser_or_the_validator(pack, cach
     load_pack_cached(pack)  # fill the cache
     script = (
         "import sys\n"
-        "from tui.core.cache import load_pack_cached\n"
+        "from tui.core.pack.cache import load_pack_cached\n"
         f"result = load_pack_cached({str(pack)!r})\n"
         "assert result.debate is not None\n"
-        "print(sorted(m for m in ('yaml', 'tui.core.loader', 'tui.core.records')"
+        "print(sorted(m for m in ('yaml', 'tui.core.pack.loader', 'tui.core.pack.records')"
         " if m in sys.modules))\n"
     )
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,

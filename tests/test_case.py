@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from tui.core import drill
-from tui.core.case import Case, CaseError, resolve_side
-from tui.core.loader import load_pack
-from tui.core.model import Argument, Debate
+from tui.core.pack.loader import load_pack
+from tui.core.pack.model import Argument, Debate
+from tui.core.work import drill
+from tui.core.work.case import Case, CaseError, resolve_side
 
 GOOD = Path(__file__).parent / "packs" / "good"
 

@@ -11,8 +11,8 @@ import tui.core
 
 
 def test_no_core_module_imports_textual():
-    modules = sorted(f"tui.core.{m.name}" for m in pkgutil.iter_modules(tui.core.__path__))
-    assert "tui.core.loader" in modules
+    modules = sorted(m.name for m in pkgutil.walk_packages(tui.core.__path__, "tui.core."))
+    assert "tui.core.pack.loader" in modules
     program = (
         "import importlib, sys\n"
         f"for name in {[*modules, 'tui.cli']!r}:\n"

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.export_json import to_data, to_json
-from tui.core.export_markdown import to_markdown
-from tui.core.loader import load_pack
+from tui.core.export.as_json import to_data, to_json
+from tui.core.export.as_markdown import to_markdown
+from tui.core.pack.loader import load_pack
 
 PACKS = Path(__file__).parent / "packs"
 DOC = Path(__file__).parent.parent / "docs" / "export-json.md"

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.export_markdown import to_markdown
-from tui.core.loader import load_pack
+from tui.core.export.as_markdown import to_markdown
+from tui.core.pack.loader import load_pack
 
 ROOT = Path(__file__).resolve().parent.parent
 PACK = ROOT / "content" / "glasgow"

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from tui.cli import main
-from tui.core.case import Case, CaseEntry, Expected
-from tui.core.handout import to_handout
-from tui.core.loader import load_pack
-from tui.core.storage import Storage
+from tui.core.pack.loader import load_pack
+from tui.core.work.case import Case, CaseEntry, Expected
+from tui.core.work.handout import to_handout
+from tui.core.work.storage import Storage
 
 PACK = Path(__file__).parent / "packs" / "good"
 GOLDEN = Path(__file__).parent / "golden" / "handout.md"

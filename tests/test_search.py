@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from tui.core import model
-from tui.core.loader import load_pack
-from tui.core.search import Hit, SearchIndex
-from tui.core.textnorm import keywords, words
+from tui.core.pack import model
+from tui.core.pack.loader import load_pack
+from tui.core.search.index import Hit, SearchIndex
+from tui.core.search.textnorm import keywords, words
 
 PACKS = Path(__file__).resolve().parent / "packs"
 GLASGOW = Path(__file__).resolve().parent.parent / "content" / "glasgow"

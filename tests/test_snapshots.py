@@ -10,10 +10,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from tui.core.packs import default_pack
-from tui.ui.app import ExplorerApp
 from ui_fixtures import GOOD_PACK, isolated_home, make_app  # noqa: F401 (fixture)
+
+from tui.core.pack.bundled import default_pack
+from tui.ui.app import ExplorerApp
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from tui.core import storage as storage_module
-from tui.core.case import Case, CaseEntry, now
-from tui.core.packs import content_folder
-from tui.core.storage import ENV_VAR, Storage, StorageError, data_folder, pack_key
+from tui.core.pack.bundled import content_folder
+from tui.core.work import storage as storage_module
+from tui.core.work.case import Case, CaseEntry, now
+from tui.core.work.storage import ENV_VAR, Storage, StorageError, data_folder, pack_key
 
 PACK = Path(__file__).parent / "packs" / "good"
 ROOT = Path(__file__).parent.parent
@@ -134,7 +134,7 @@ def test_a_process_killed_mid_save_leaves_the_old_file_whole(store, tmp_path):
     script = textwrap.dedent(f"""
         import os, signal
         from pathlib import Path
-        from tui.core.storage import Storage
+        from tui.core.work.storage import Storage
         store = Storage(Path({str(PACK)!r}), {str(tmp_path / "data")!r})
         case, _ = store.load()
         case.set_notes("room-saves-lives", "y" * 20_000_000)
@@ -304,7 +304,7 @@ def test_a_reorder_in_one_copy_keeps_an_addition_from_the_other(store, tmp_path)
 
 
 def test_drill_progress_from_two_copies_keeps_the_latest_attempt_per_argument(store, tmp_path):
-    from tui.core import drill
+    from tui.core.work import drill
 
     saved_case(store)
     second = Storage(PACK, tmp_path / "data")
@@ -323,8 +323,8 @@ def test_saves_from_two_processes_at_once_lose_nothing(tmp_path):
     script = textwrap.dedent(f"""
         import sys
         from pathlib import Path
-        from tui.core.case import Case, CaseEntry, now
-        from tui.core.storage import Storage
+        from tui.core.work.case import Case, CaseEntry, now
+        from tui.core.work.storage import Storage
         store = Storage(Path({str(PACK)!r}), {str(tmp_path / "data")!r})
         case, _ = store.load()
         for i in range(25):

@@ -6,9 +6,9 @@ from __future__ import annotations
 from case_fixtures import ScreenApp, casebook, screen_text
 from textual.widgets import TextArea
 
-from tui.core.case import CaseEntry, now
-from tui.core.handout import to_handout
-from tui.core.storage import Storage
+from tui.core.work.case import CaseEntry, now
+from tui.core.work.handout import to_handout
+from tui.core.work.storage import Storage
 from tui.ui.screens import case as case_screen
 from tui.ui.screens.case import CaseScreen
 from tui.ui.screens.case_dialogs import AddDialog, SideDialog

@@ -5,14 +5,14 @@ from __future__ import annotations
 from argparse import Namespace
 from pathlib import Path
 
-from tui.core.loader import load_pack
-from tui.core.storage import Storage
+from ui_fixtures import GOOD_PACK, explorer, isolated_home, make_app, screen_text  # noqa: F401
+
 import tui.ui.app
+from tui.core.pack.loader import load_pack
+from tui.core.work.storage import Storage
 from tui.ui.app import ExplorerApp
 from tui.ui.screens.case import CaseScreen
 from tui.ui.screens.drill import DrillScreen
-
-from ui_fixtures import GOOD_PACK, explorer, isolated_home, make_app, screen_text  # noqa: F401
 
 
 async def test_a_adds_the_open_argument_and_C_shows_it_in_the_case(isolated_home):
@@ -117,7 +117,7 @@ async def test_a_damaged_case_file_is_announced_even_when_the_drill_is_opened_fi
 
 
 async def test_a_save_that_fails_is_told_and_kept_for_the_launcher(isolated_home, monkeypatch):
-    from tui.core import storage
+    from tui.core.work import storage
 
     def full_disk(self, case):
         raise storage.StorageError("Could not save your case: the disk is full.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from case_fixtures import ScreenApp, casebook, screen_text
 
-from tui.core import drill
+from tui.core.work import drill
 from tui.ui.screens.drill import DrillScreen
 
 SIZE = (140, 40)

@@ -5,9 +5,10 @@ The loader accepts these (with warnings); the screens must say so and never cras
 
 from __future__ import annotations
 
-from tui.core.loader import load_pack
-from tui.ui.app import ExplorerApp
 from ui_fixtures import isolated_home, screen_text  # noqa: F401
+
+from tui.core.pack.loader import load_pack
+from tui.ui.app import ExplorerApp
 
 
 def gappy_pack(pack_copy):

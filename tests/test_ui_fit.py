@@ -4,10 +4,10 @@ mid-word where it matters. Driven by real key presses on the explorer."""
 from __future__ import annotations
 
 from textual.widgets import Footer
+from ui_fixtures import explorer, isolated_home, screen_text  # noqa: F401
 
 from tui.ui.screens.debate import DebateScreen
 from tui.ui.widgets.breadcrumb import Breadcrumb
-from ui_fixtures import explorer, isolated_home, screen_text  # noqa: F401
 
 
 def crumb(app) -> str:
@@ -78,7 +78,7 @@ async def test_every_footer_fits_80_columns_with_the_keys_that_matter(explorer):
 
 
 async def test_each_drill_card_starts_at_its_claim(explorer):
-    from tui.core.packs import default_pack
+    from tui.core.pack.bundled import default_pack
 
     app = explorer(default_pack())  # real cards, longer than a 24-row screen
     async with app.run_test(size=(80, 24)) as pilot:
@@ -143,7 +143,7 @@ async def test_the_facts_table_fits_the_width_and_the_card_says_why_figures_diff
 
 
 async def test_the_passage_line_never_wraps_into_the_cited_by_list(explorer):
-    from tui.core.packs import default_pack
+    from tui.core.pack.bundled import default_pack
     from tui.ui.text import speaker_line
 
     app = explorer(default_pack())

@@ -1,6 +1,6 @@
 """The explorer's history and breadcrumb: plain logic, no Textual app needed."""
 
-from tui.ui.history import History, Place
+from tui.core.history import History, Place
 from tui.ui.widgets.breadcrumb import fit_trail
 
 DEBATE = Place("debate", "", "Debate")

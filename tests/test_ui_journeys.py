@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from argparse import Namespace
 
+from ui_fixtures import broken_pack, explorer, isolated_home, screen_text  # noqa: F401
+
 from tui.ui.screens.argument import ArgumentScreen
 from tui.ui.screens.debate import DebateScreen
 from tui.ui.screens.source import SourceScreen
 from tui.ui.widgets.article import ArticleText
 from tui.ui.widgets.breadcrumb import Breadcrumb
-from ui_fixtures import broken_pack, explorer, isolated_home, screen_text  # noqa: F401
 
 
 def shown(widget) -> str:
@@ -203,7 +204,7 @@ def test_a_broken_pack_exits_1_with_its_message(broken_pack, capsys):
 
 
 async def test_back_to_the_debate_keeps_the_side_and_the_argument(explorer):
-    from tui.core.packs import default_pack
+    from tui.core.pack.bundled import default_pack
 
     app = explorer(default_pack())
     async with app.run_test(size=(80, 24)) as pilot:

@@ -6,10 +6,11 @@ import shutil
 from argparse import Namespace
 from pathlib import Path
 
-from tui.core.packs import default_pack
-from tui.ui.app import ExplorerApp
-from tui.ui.packsummary import summarise
 from ui_fixtures import GOOD_PACK, broken_pack, explorer, isolated_home, screen_text  # noqa: F401
+
+from tui.core.pack.bundled import default_pack
+from tui.core.pack.summary import summarise
+from tui.ui.app import ExplorerApp
 
 
 def two_packs(tmp_path: Path, broken: Path) -> list[Path]:

@@ -18,10 +18,10 @@ import pytest
 import yaml
 
 from tui.cli import main
-from tui.core.loader import load_pack
-from tui.core.schema import SECTIONS, json_schema
-from tui.core.textmatch import locate
-from tui.core.yamlfile import compose
+from tui.core.pack.loader import load_pack
+from tui.core.pack.schema import SECTIONS, json_schema
+from tui.core.pack.textmatch import locate
+from tui.core.pack.yamlfile import compose
 
 PACKS = Path(__file__).parent / "packs"
 BROKEN = PACKS / "broken"
@@ -553,7 +553,7 @@ def test_the_guides_sample_messages_are_what_the_validator_prints(monkeypatch):
 def test_the_published_json_schema_is_current():
     expected = json.dumps(json_schema(), indent=2) + "\n"
     assert (DOCS / "pack.schema.json").read_text(encoding="utf-8") == expected, (
-        "regenerate it: python -m tui.core.schema > docs/pack.schema.json")
+        "regenerate it: python -m tui.core.pack.schema > docs/pack.schema.json")
 
 
 @pytest.mark.parametrize("pack", ["good", "typographic"])

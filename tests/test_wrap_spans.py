@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.ui.widgets.wrap import wrap, wrap_spans
+from tui.core.layout.wrap import wrap, wrap_spans
 
 ARTICLE = (
     "Kit Malthouse said the drug deaths crisis demanded \u201ca more assertive approach\u201d.\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.loader import load_pack
+from tui.core.pack.loader import load_pack
 
 TESTS = Path(__file__).parent
 GOOD_PACK = TESTS / "packs" / "good"

@@ -7,7 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-from .core.packs import content_folder, default_pack
+from tui.core.pack.bundled import content_folder, default_pack
+
 from .core.wording import plural
 
 SUBCOMMANDS = ("validate", "export")
@@ -25,7 +26,7 @@ def resolve_pack(name: str | None) -> Path:
 
 def _load_or_report(pack: Path):
     """The checked debate, or None after printing every problem to stderr."""
-    from .core.loader import load_pack
+    from tui.core.pack.loader import load_pack
 
     result = load_pack(pack)
     for line in result.report(pack):
@@ -63,17 +64,17 @@ def export(args: argparse.Namespace) -> int:
 def _render(args: argparse.Namespace, debate) -> str | None:
     """The text to export, or None after saying on stderr why there is none."""
     if args.case:
-        from .core.handout import saved_handout
+        from tui.core.work.handout import saved_handout
 
         text, messages = saved_handout(debate, args.data_dir)
         for message in messages:
             print(message, file=sys.stderr)
         return text
     if args.format == "json":
-        from .core.export_json import to_json
+        from tui.core.export.as_json import to_json
 
         return to_json(debate)
-    from .core.export_markdown import to_markdown
+    from tui.core.export.as_markdown import to_markdown
 
     return to_markdown(debate)
 
@@ -81,7 +82,7 @@ def _render(args: argparse.Namespace, debate) -> str | None:
 def _write(text: str, output: str | None) -> int:
     """Write to the named file (whole or not at all) or to standard output, as UTF-8."""
     if output:
-        from .core.storage import write_atomically
+        from tui.core.work.storage import write_atomically
 
         try:
             write_atomically(Path(output), text)

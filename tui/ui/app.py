@@ -12,14 +12,15 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from ..core.model import Debate
+from tui.core.history import History, Place
+from tui.core.pack.model import Debate
+
 from .commands import binding_commands
-from .history import History, Place
 from .views import view_class
 
 if TYPE_CHECKING:
-    from ..core.search import SearchIndex
-    from .casebook import CaseBook
+    from tui.core.search.index import SearchIndex
+    from tui.core.work.casebook import CaseBook
 
 
 class ExplorerApp(App[int]):
@@ -148,7 +149,7 @@ class ExplorerApp(App[int]):
         """Built after the first frame (or on first use), so start-up does not pay for it."""
         with self._index_lock:  # `/` pressed mid-build waits for that build, not a second
             if self._search_index is None:
-                from ..core.search import SearchIndex
+                from tui.core.search.index import SearchIndex
 
                 self._search_index = SearchIndex(self.debate)
                 if self.freeze_what_lasts:
@@ -182,8 +183,8 @@ class ExplorerApp(App[int]):
     def casebook(self) -> CaseBook:
         """The open pack's case, read from disk on first use (not at start-up)."""
         if self._casebook is None:
-            from ..core.case import CaseError
-            from .casebook import CaseBook, notify_through
+            from tui.core.work.case import CaseError
+            from tui.core.work.casebook import CaseBook, notify_through
 
             try:
                 self._casebook = CaseBook(self.debate, self.data_dir, self.assigned_side)

@@ -11,7 +11,6 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-
 _SIDEWAYS = frozenset(("scroll_left", "scroll_right", "page_left", "page_right"))
 
 

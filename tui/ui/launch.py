@@ -11,9 +11,9 @@ import gc
 import sys
 from pathlib import Path
 
-from ..core.cache import load_pack_cached
-from ..core.model import Debate
-from ..core.packs import bundled_packs
+from tui.core.pack.bundled import bundled_packs
+from tui.core.pack.cache import load_pack_cached
+from tui.core.pack.model import Debate
 
 
 def load_or_report(pack: Path) -> Debate | None:
@@ -36,7 +36,7 @@ def run(pack: Path, args: argparse.Namespace) -> int:
             return 1
         packs = []
         if side is not None:  # a teacher's launch command with a wrong side fails at once
-            from ..core.case import CaseError, resolve_side
+            from tui.core.work.case import CaseError, resolve_side
 
             try:
                 resolve_side(debate, side)

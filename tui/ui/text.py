@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ..core.model import Argument, Debate, Quote
+from tui.core.pack.model import Argument, Debate, Quote
+
 from ..core.wording import plural  # noqa: F401  (screens take it from here)
 
 

@@ -12,7 +12,8 @@ from textual.binding import Binding
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from ...core.model import Argument
+from tui.core.pack.model import Argument
+
 from ..text import argument_row, quote_card, shorten, theme_names
 from ..widgets.lists import KeyList
 from .base import LinksScreen

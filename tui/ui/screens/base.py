@@ -9,7 +9,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from ...core.model import Debate
+from tui.core.pack.model import Debate
+
 from ..widgets.breadcrumb import Breadcrumb
 from ..widgets.lists import KeyList
 

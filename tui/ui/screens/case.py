@@ -3,7 +3,7 @@ and what they expect from the other side with their planned rebuttals.
 
 The list on the left is the case; the panel on the right edits the highlighted
 item. Typing is saved half a second after the last key (and on leaving), each
-save atomic and merged with any other copy of the app (`tui.core.storage`).
+save atomic and merged with any other copy of the app (`tui.core.work.storage`).
 """
 
 from __future__ import annotations
@@ -19,10 +19,11 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
 from textual.widgets.option_list import Option
 
-from ...core.case import CaseError, opposing_arguments
-from ...core.handout import to_handout
-from ...core.storage import write_atomically
-from ..casebook import CaseBook, notify_through
+from tui.core.work.case import CaseError, opposing_arguments
+from tui.core.work.casebook import CaseBook, notify_through
+from tui.core.work.handout import to_handout
+from tui.core.work.storage import write_atomically
+
 from ..text import plural
 from ..widgets.lists import KeyList
 from . import case_rows as rows

@@ -13,8 +13,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 from textual.widgets.option_list import Option
 
-from ...core.case import Case, opposing_arguments
-from ...core.model import Debate
+from tui.core.pack.model import Debate
+from tui.core.work.case import Case, opposing_arguments
+
 from ..text import argument_row
 from ..widgets.lists import KeyList
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets.option_list import Option
 
-from ...core import drill
-from ...core.case import Case, CaseEntry, Expected
-from ...core.model import Debate
+from tui.core.pack.model import Debate
+from tui.core.work import drill
+from tui.core.work.case import Case, CaseEntry, Expected
+
 from ..text import argument_row, plural, quote_card
 
 

@@ -16,10 +16,11 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
 
-from ...core import drill
-from ...core.case import CaseError
-from ...core.model import Argument
-from ..casebook import CaseBook, notify_through
+from tui.core.pack.model import Argument
+from tui.core.work import drill
+from tui.core.work.case import CaseError
+from tui.core.work.casebook import CaseBook, notify_through
+
 from ..text import plural, quote_card
 from .case_dialogs import SideDialog
 

@@ -10,7 +10,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Static
 
-from ...core.model import Debate, Fact
+from tui.core.pack.model import Debate, Fact
+
 from ..text import shorten, speaker_line
 from .base import ViewScreen
 

@@ -10,7 +10,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.widgets.option_list import Option
 
-from ..packsummary import summarise
+from tui.core.pack.summary import summarise
+
 from ..widgets.lists import KeyList
 
 
@@ -36,7 +37,7 @@ class PickerScreen(Screen):
     def on_option_list_option_selected(self, event: KeyList.OptionSelected) -> None:
         event.stop()
         pack = self.packs[int(event.option_id.rpartition("-")[2])]
-        from ...core.cache import load_pack_cached
+        from tui.core.pack.cache import load_pack_cached
 
         result = load_pack_cached(pack)
         if result.debate is None:

@@ -14,7 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 from textual.widgets.option_list import Option
 
-from ...core.model import Debate
+from tui.core.pack.model import Debate
+
 from ..widgets.lists import KeyList
 
 KIND_TITLES = {"argument": "Arguments", "quote": "Quotes", "speaker": "Speakers",

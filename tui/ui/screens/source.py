@@ -14,10 +14,11 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from ...core.model import Quote, Source
+from tui.core.pack.model import Quote, Source
+
 from ..text import argument_counts, shorten, speaker_line
-from ..widgets.article import Article
 from ..widgets.argument_list import ArgumentList, ArgumentRow
+from ..widgets.article import Article
 from .base import ViewScreen
 
 

@@ -23,8 +23,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from .row_layout import ArgumentRow, RowLayout, narrowness
-from .wrap import wrap
+from tui.core.layout.rows import ArgumentRow, RowLayout, narrowness
+from tui.core.layout.wrap import wrap
 
 __all__ = ["ArgumentList", "ArgumentRow"]
 

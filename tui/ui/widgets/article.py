@@ -20,8 +20,8 @@ from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
-from ...core.model import Quote, Source
-from .wrap import wrap_spans
+from tui.core.layout.wrap import wrap_spans
+from tui.core.pack.model import Quote, Source
 
 CURRENT = Style(reverse=True, bold=True)
 OTHER = Style(underline=True)

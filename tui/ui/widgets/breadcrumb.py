@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
-from ..history import Place
+from tui.core.history import Place
 
 SEPARATOR = " › "
 GAP = "…"

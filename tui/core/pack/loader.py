@@ -12,15 +12,21 @@ from typing import Any
 
 import yaml
 
-from . import model
-from .packfiles import (YAML_SUFFIXES, LoadResult, collector_paused, pack_files, read_text,
-                        shown_path)
-from .problems import Problem, Severity, did_you_mean
-from .records import Record, Reporter, read_mapping
-from .schema import SECTIONS
-from .sourcefiles import find_source, read_source
-from .textmatch import Article, closest_passage
-from .yamlfile import compose, where
+from tui.core.pack import model
+from tui.core.pack.packfiles import (
+    YAML_SUFFIXES,
+    LoadResult,
+    collector_paused,
+    pack_files,
+    read_text,
+    shown_path,
+)
+from tui.core.pack.problems import Problem, Severity, did_you_mean
+from tui.core.pack.records import Record, Reporter, read_mapping
+from tui.core.pack.schema import SECTIONS
+from tui.core.pack.sourcefiles import find_source, read_source
+from tui.core.pack.textmatch import Article, closest_passage
+from tui.core.pack.yamlfile import compose, where
 
 
 def load_pack(path: Path | str) -> LoadResult:

@@ -13,9 +13,9 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem, Severity, did_you_mean, nearest
-from .schema import DATE_PATTERN, ID_PATTERN, Field, Section
-from .yamlfile import PLAIN_TAGS, where
+from tui.core.pack.problems import Problem, Severity, did_you_mean, nearest
+from tui.core.pack.schema import DATE_PATTERN, ID_PATTERN, Field, Section
+from tui.core.pack.yamlfile import PLAIN_TAGS, where
 
 _T = "tag:yaml.org,2002:"
 _STR, _MAP, _NULL, _BOOL = _T + "str", _T + "map", _T + "null", _T + "bool"

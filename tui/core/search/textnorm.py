@@ -11,7 +11,7 @@ import re
 import string
 import unicodedata
 
-from .textmatch import APOSTROPHES as _APOSTROPHES
+from tui.core.pack.textmatch import APOSTROPHES as _APOSTROPHES
 
 # Apostrophes vanish inside words ("don't" -> "dont") so that either spelling is one word.
 _FOLD = str.maketrans({c: "'" for c in _APOSTROPHES})

@@ -10,9 +10,9 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from ..core.case import Case, CaseError, resolve_side
-from ..core.model import Debate
-from ..core.storage import Storage, StorageError
+from tui.core.pack.model import Debate
+from tui.core.work.case import Case, CaseError, resolve_side
+from tui.core.work.storage import Storage, StorageError
 
 
 def notify_through(app) -> Callable[[str, str], None]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .case import MARKS, Case, CaseEntry, DrillRecord, Expected
+from tui.core.work.case import MARKS, Case, CaseEntry, DrillRecord, Expected
 
 FORMAT_VERSION = 1
 

@@ -7,8 +7,8 @@ import random
 from collections import Counter
 from dataclasses import dataclass
 
-from .case import MARKS, Case, CaseError, DrillRecord, now, opposing_arguments
-from .model import Argument, Debate
+from tui.core.pack.model import Argument, Debate
+from tui.core.work.case import MARKS, Case, CaseError, DrillRecord, now, opposing_arguments
 
 ORDERS = ("in order", "shuffled")
 NOT_YET = "not yet"  # never practised

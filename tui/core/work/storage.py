@@ -5,7 +5,7 @@ temporary file beside it, flushed and synced, then `os.replace`), so a crash
 leaves the old file or the new one, never half of either. A file this version
 cannot read is moved aside, never overwritten, and the caller gets a message
 for the student. Saves hold a lock and merge with what is on disk
-(`tui.core.case_merge`), so two copies of the app on one pack keep each
+(`tui.core.work.case_merge`), so two copies of the app on one pack keep each
 other's work.
 """
 
@@ -23,10 +23,10 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
 
-from .case import Case
-from .case_data import DamagedCase, from_data, to_data
-from .case_merge import merge
-from .packs import content_folder
+from tui.core.pack.bundled import content_folder
+from tui.core.work.case import Case
+from tui.core.work.case_data import DamagedCase, from_data, to_data
+from tui.core.work.case_merge import merge
 
 APP_NAME = "debate-explorer"
 ENV_VAR = "DEBATE_EXPLORER_DATA_DIR"

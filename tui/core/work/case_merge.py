@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import copy
 
-from .case import Case, CaseEntry, Expected
+from tui.core.work.case import Case, CaseEntry, Expected
 
 
 def merge(mine: Case, theirs: Case) -> Case:

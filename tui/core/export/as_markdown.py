@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Argument, Debate, Quote
+from tui.core.pack.model import Argument, Debate, Quote
 
 
 def attribution(debate: Debate, quote: Quote) -> str:

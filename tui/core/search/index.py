@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from itertools import compress
 from operator import add, itemgetter, neg
 
-from .model import Debate
-from .search_records import KINDS, TITLE, searchable, shown
-from .search_words import EXACT, Vocabulary
-from .textnorm import STOPWORDS, keywords, words
+from tui.core.pack.model import Debate
+from tui.core.search.records import KINDS, TITLE, searchable, shown
+from tui.core.search.textnorm import STOPWORDS, keywords, words
+from tui.core.search.words import EXACT, Vocabulary
 
 MAX_QUERY_WORDS = 12
 # Added per word matched when no record matches them all: one more word outweighs any quality.

@@ -4,9 +4,9 @@ side with their planned rebuttals, and the sources they rely on."""
 
 from __future__ import annotations
 
-from .case import Case, CaseEntry, Expected
-from .export_markdown import attribution
-from .model import Debate, Source
+from tui.core.export.as_markdown import attribution
+from tui.core.pack.model import Debate, Source
+from tui.core.work.case import Case, CaseEntry, Expected
 
 
 def to_handout(debate: Debate, case: Case) -> str:
@@ -81,7 +81,7 @@ def _sources(debate: Debate, case: Case) -> list[str]:
 def saved_handout(debate: Debate, data_dir: str | None = None) -> tuple[str | None, list[str]]:
     """The handout of the case saved for this pack (None if there is none), and
     messages for the user. For `debate-explorer export --case`."""
-    from .storage import Storage, StorageError
+    from tui.core.work.storage import Storage, StorageError
 
     storage = Storage(debate.folder, data_dir)
     if not storage.exists():

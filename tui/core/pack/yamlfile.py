@@ -12,7 +12,7 @@ import threading
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from .problems import Problem
+from tui.core.pack.problems import Problem
 
 try:  # libyaml's C parser, shipped in PyYAML's wheels, is about five times faster
     from yaml import CSafeLoader as _Base

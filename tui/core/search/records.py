@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .model import Debate
+from tui.core.pack.model import Debate
 
 KINDS: tuple[str, ...] = ("argument", "quote", "speaker", "source", "fact")
 

@@ -16,11 +16,11 @@ import os
 import sys
 from pathlib import Path
 
-from .. import __version__
-from . import model
-from .packfiles import LoadResult, collector_paused, pack_files, shown_path
-from .problems import Problem
-from .sourcefiles import find_source
+from tui import __version__
+from tui.core.pack import model
+from tui.core.pack.packfiles import LoadResult, collector_paused, pack_files, shown_path
+from tui.core.pack.problems import Problem
+from tui.core.pack.sourcefiles import find_source
 
 CACHE_FORMAT = 1
 ENV_VAR = "DEBATE_EXPLORER_CACHE_DIR"
@@ -29,8 +29,10 @@ _DIGEST = 32  # bytes of a SHA-256 digest
 # The modules whose code decides what a pack loads into (tests/test_cache.py checks
 # that every core module the loader imports is here): a change to any of them
 # during development, without a version bump, must not reuse an old entry.
-LOADING_MODULES = ("cache", "loader", "model", "packfiles", "problems", "records", "schema",
-                   "sourcefiles", "textmatch", "wording", "yamlfile")
+# Paths below tui/core/ of every module whose code decides what a load produces.
+LOADING_MODULES = ("pack/cache", "pack/loader", "pack/model", "pack/packfiles", "pack/problems",
+                   "pack/records", "pack/schema", "pack/sourcefiles", "pack/textmatch",
+                   "wording", "pack/yamlfile")
 _code_digest: bytes | None = None
 
 
@@ -46,7 +48,7 @@ def cache_folder() -> Path:
 
 def _load(path: Path) -> LoadResult:
     # Imported on a miss only: a hit never needs the YAML parser or the validator.
-    from .loader import load_pack
+    from tui.core.pack.loader import load_pack
 
     return load_pack(path)
 
@@ -85,9 +87,9 @@ def _code_fingerprint() -> bytes:
     global _code_digest
     if _code_digest is None:
         h = _hasher(f"{CACHE_FORMAT} {__version__} {sys.version}".encode())
-        here = Path(__file__).resolve().parent
+        core = Path(__file__).resolve().parents[1]
         for name in LOADING_MODULES:
-            h.update(name.encode() + b"\0" + (here / f"{name}.py").read_bytes())
+            h.update(name.encode() + b"\0" + (core / f"{name}.py").read_bytes())
         _code_digest = h.digest()
     return _code_digest
 

@@ -267,7 +267,7 @@ def json_schema() -> dict:
     }
 
 
-if __name__ == "__main__":  # python -m tui.core.schema > docs/pack.schema.json
+if __name__ == "__main__":  # python -m tui.core.pack.schema > docs/pack.schema.json
     import json
     import sys
 

@@ -1,9 +1,9 @@
 """A student's case for one side of a debate: what they will argue, in what order,
 with which evidence, and what they expect to answer.
 
-Plain data and pure operations; `tui.core.storage` saves it and `tui.core.handout`
+Plain data and pure operations; `tui.core.work.storage` saves it and `tui.core.work.handout`
 prints it. Every change stamps the item it touches with the time, so two copies of
-the app can merge their saves item by item (see `tui.core.case_merge`).
+the app can merge their saves item by item (see `tui.core.work.case_merge`).
 Argument and quote ids that are no longer in the pack are kept, never dropped:
 a teacher may have edited the pack, and the student's notes are theirs.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from .model import Argument, Debate, Position
+from tui.core.pack.model import Argument, Debate, Position
 
 # How a drill card went, best first. Anything but "good" still needs work.
 MARKS = ("good", "shaky", "missed")

@@ -10,7 +10,7 @@ from bisect import bisect_right
 from itertools import accumulate
 from typing import NamedTuple, Sequence
 
-from .wrap import line_counter, narrow_flags
+from tui.core.layout.wrap import line_counter, narrow_flags
 
 
 class ArgumentRow(NamedTuple):

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .problems import Problem
-from .wording import plural
+from tui.core.pack.problems import Problem
+from tui.core.wording import plural
 
 if TYPE_CHECKING:
-    from .model import Debate
+    from tui.core.pack.model import Debate
 
 YAML_SUFFIXES = (".yaml", ".yml")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .packfiles import read_text
-from .problems import did_you_mean
+from tui.core.pack.packfiles import read_text
+from tui.core.pack.problems import did_you_mean
 
 
 def allowed_folders(pack_folder: Path) -> list[Path]:

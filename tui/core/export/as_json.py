@@ -6,7 +6,7 @@ import json
 import os
 from dataclasses import asdict
 
-from .model import Debate
+from tui.core.pack.model import Debate
 
 FORMAT_VERSION = 1
 

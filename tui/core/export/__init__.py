@@ -1,0 +1,1 @@
+"""A whole debate written out for other tools and for print."""

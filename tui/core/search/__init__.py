@@ -1,0 +1,1 @@
+"""Typo-tolerant search over a debate's records."""
