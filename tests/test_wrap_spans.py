@@ -43,3 +43,21 @@ def test_wide_characters_are_measured_in_cells():
     assert [text[a:b] for a, b in spans] == ["\u6f22\u5b57\u304b\u306a", "\u6f22\u5b57\u304b\u306a",
                                              "\u6f22\u5b57"]
     assert [text[a:b] for a, b in wrap_spans(text, 3)][:2] == ["\u6f22", "\u5b57"]
+
+
+WIDE = "会议  决定 在 格拉斯哥  开设 consumption  rooms 以 减少  死亡\n\n第二段  文字"
+
+
+@pytest.mark.parametrize("width", [4, 7, 10, 15])
+def test_wide_text_lines_fit_the_width_however_many_spaces_stand_between_words(width):
+    from rich.cells import cell_len
+
+    lines = [WIDE[start:end] for start, end in wrap_spans(WIDE, width)]
+    assert all(cell_len(line) <= width for line in lines)
+    assert "".join("".join(lines).split()) == "".join(WIDE.split())  # nothing lost
+
+
+@pytest.mark.parametrize("width", [4, 7, 10, 15])
+def test_one_wrap_algorithm_the_lines_are_the_spans(width):
+    spans = [WIDE[start:end] for start, end in wrap_spans(WIDE, width) if end > start]
+    assert wrap(WIDE, width) == spans

@@ -78,19 +78,22 @@ def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
 
 
 def _measured_spans(paragraph: str, width: int) -> list[tuple[int, int]]:
-    """`wrap_spans` of one paragraph holding wide or zero-width characters."""
+    """The greedy wrap of one paragraph holding wide or zero-width characters, as
+    (start, end) offsets: each word measured in cells, and the spaces between two
+    words on a line counted as they are."""
     spans: list[tuple[int, int]] = []
     line_start = line_end = used = 0
     in_line = False
     for word in re.finditer(r"[^ ]+", paragraph):
         cells = cell_len(word.group())
-        if in_line and used + 1 + cells <= width:
-            line_end, used = word.end(), used + 1 + cells
+        gap = word.start() - line_end
+        if in_line and used + gap + cells <= width:
+            line_end, used = word.end(), used + gap + cells
             continue
         if in_line:
             spans.append((line_start, line_end))
-        position, used = word.start(), 0
-        piece_start = position
+        used = 0
+        piece_start = word.start()
         for position in range(word.start(), word.end()):  # cut a word wider than a line
             size = get_character_cell_size(paragraph[position])
             if used + size > width and position > piece_start:
@@ -125,33 +128,6 @@ def line_count(text: str, width: int) -> int:
 
 
 def _wrap_measured(text: str, width: int) -> list[str]:
-    """The same greedy wrap, measuring each word's cells (for wide or zero-width text)."""
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        line: list[str] = []
-        used = 0
-        for word in paragraph.split(" "):
-            if not word:
-                continue
-            cells = cell_len(word)
-            if line and used + 1 + cells <= width:
-                line.append(word)
-                used += 1 + cells
-                continue
-            if line:
-                lines.append(" ".join(line))
-            if cells > width:  # cut the word into pieces that fit, the last one carried on
-                piece, used = "", 0
-                for character in word:
-                    size = get_character_cell_size(character)
-                    if used + size > width and piece:
-                        lines.append(piece)
-                        piece, used = "", 0
-                    piece += character
-                    used += size
-                line = [piece]
-            else:
-                line, used = [word], cells
-        if line:
-            lines.append(" ".join(line))
-    return lines
+    """`wrap` for text with wide or zero-width characters: the lines of `wrap_spans`."""
+    # Blank lines are not kept, as in the one-cell path's pattern.
+    return [text[start:end] for start, end in wrap_spans(text, width) if end > start]
