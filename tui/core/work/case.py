@@ -11,7 +11,9 @@ a teacher may have edited the pack, and the student's notes are theirs.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from tui.core.pack.model import Argument, Debate, Position
 
@@ -57,6 +59,16 @@ class Expected:
     argument: str
     rebuttal: str = ""
     updated: float = 0.0
+
+
+class CaseItem(Protocol):
+    """What a case entry and an expected argument share: lookups and merging need no more."""
+
+    @property
+    def argument(self) -> str: ...
+
+    @property
+    def updated(self) -> float: ...
 
 
 @dataclass
@@ -253,7 +265,7 @@ class Case:
         return not (self.side or self.entries or self.expected or self.drill)
 
 
-def _index_of(items: list, argument_id: str) -> int:
+def _index_of(items: Sequence[CaseItem], argument_id: str) -> int:
     for index, item in enumerate(items):
         if item.argument == argument_id:
             return index

@@ -78,45 +78,45 @@ def _drill(argument: str, record: Any) -> DrillRecord:
     return DrillRecord(argument, mark, attempts, _num(record, "practised"))
 
 
-def _dict(data: dict, key: str) -> dict:
+def _dict(data: dict[str, Any], key: str) -> dict[str, Any]:
     value = data.get(key, {})
     if not isinstance(value, dict):
         raise DamagedCase(f"{key!r} is not an object")
     return value
 
 
-def _dicts(data: dict, key: str) -> list[dict]:
+def _dicts(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
         raise DamagedCase(f"{key!r} is not a list of objects")
     return value
 
 
-def _str(data: dict, key: str) -> str:
+def _str(data: dict[str, Any], key: str) -> str:
     value = data.get(key, "")
     if not isinstance(value, str):
         raise DamagedCase(f"{key!r} is not text")
     return value
 
 
-def _opt_str(data: dict, key: str) -> str | None:
+def _opt_str(data: dict[str, Any], key: str) -> str | None:
     return None if data.get(key) is None else _str(data, key)
 
 
-def _strs(data: dict, key: str) -> list[str]:
+def _strs(data: dict[str, Any], key: str) -> list[str]:
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise DamagedCase(f"{key!r} is not a list of ids")
     return list(value)
 
 
-def _num(data: dict, key: str) -> float:
+def _num(data: dict[str, Any], key: str) -> float:
     value = data.get(key, 0.0)
     if not isinstance(value, (int, float)) or isinstance(value, bool):
         raise DamagedCase(f"{key!r} is not a time stamp")
     return float(value)
 
 
-def _stamps(data: dict, key: str) -> dict[str, float]:
+def _stamps(data: dict[str, Any], key: str) -> dict[str, float]:
     value = _dict(data, key)
     return {k: _num(value, k) for k in value}

@@ -14,8 +14,12 @@ The rule, item by item, newest stamp wins (a tie goes to `mine`, the one saving)
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
+from typing import TypeVar
 
-from tui.core.work.case import Case, CaseEntry, Expected
+from tui.core.work.case import Case, CaseEntry, CaseItem
+
+Item = TypeVar("Item", bound=CaseItem)
 
 
 def merge(mine: Case, theirs: Case) -> Case:
@@ -44,17 +48,23 @@ def _merge_entry(mine: CaseEntry, theirs: CaseEntry) -> CaseEntry:
                      quotes.quotes_updated, notes.notes_updated)
 
 
-def _merge_list(mine, mine_order, mine_removed, theirs, theirs_order, theirs_removed,
-                merge_item):
+def _merge_list(
+    mine: list[Item], mine_order: float, mine_removed: dict[str, float],
+    theirs: list[Item], theirs_order: float, theirs_removed: dict[str, float],
+    merge_item: Callable[[Item, Item], Item],
+) -> tuple[list[Item], float, dict[str, float]]:
     removed = dict(theirs_removed)
     for argument, stamp in mine_removed.items():
         removed[argument] = max(stamp, removed.get(argument, 0.0))
     theirs_by_id = {item.argument: item for item in theirs}
     mine_by_id = {item.argument: item for item in mine}
-    alive: dict[str, CaseEntry | Expected] = {}
+    alive: dict[str, Item] = {}
     for argument in {**theirs_by_id, **mine_by_id}:
         a, b = mine_by_id.get(argument), theirs_by_id.get(argument)
-        item = merge_item(a, b) if a and b else copy.deepcopy(a or b)
+        if a is not None and b is not None:
+            item = merge_item(a, b)
+        else:  # in one copy only; when not in mine, it is in theirs
+            item = copy.deepcopy(a if a is not None else theirs_by_id[argument])
         # Kept unless removed after its last change. An item never removed is always
         # kept, whatever its stamp: a file written without stamps reads them as 0.
         if argument not in removed or item.updated > removed[argument]:
@@ -62,7 +72,7 @@ def _merge_list(mine, mine_order, mine_removed, theirs, theirs_order, theirs_rem
     leader, follower = (mine, theirs) if mine_order >= theirs_order else (theirs, mine)
     order = [i.argument for i in leader] + [i.argument for i in follower]
     seen: set[str] = set()
-    merged = []
+    merged: list[Item] = []
     for argument in order:
         if argument in alive and argument not in seen:
             seen.add(argument)

@@ -37,7 +37,7 @@ class StorageError(OSError):
     """The case could not be read or saved; the message is for the student."""
 
 
-def data_folder(option: str | os.PathLike | None = None) -> Path:
+def data_folder(option: str | os.PathLike[str] | None = None) -> Path:
     """The `--data-dir` option, else $DEBATE_EXPLORER_DATA_DIR, else the user's data folder."""
     chosen = option or os.environ.get(ENV_VAR)
     if chosen:
@@ -70,7 +70,7 @@ class Outcome:
 class Storage:
     """The saved case of one pack."""
 
-    def __init__(self, pack_folder: Path, data_dir: str | os.PathLike | None = None,
+    def __init__(self, pack_folder: Path, data_dir: str | os.PathLike[str] | None = None,
                  pack_title: str = "") -> None:
         self.folder = data_folder(data_dir) / "cases"
         key = pack_key(pack_folder)
@@ -115,16 +115,20 @@ class Storage:
         except FileNotFoundError:
             return None
         except OSError as error:
-            return self._set_aside(outcome, f"it could not be read ({error.strerror})")
+            self._set_aside(outcome, f"it could not be read ({error.strerror})")
+            return None
         try:
             return from_data(json.loads(raw.decode("utf-8")))
         except UnicodeDecodeError:
-            return self._set_aside(outcome, "it is not UTF-8 text")
+            self._set_aside(outcome, "it is not UTF-8 text")
+            return None
         except json.JSONDecodeError as error:
-            return self._set_aside(outcome, f"it is not valid JSON ({error.msg}, "
-                                            f"line {error.lineno})")
+            self._set_aside(outcome, f"it is not valid JSON ({error.msg}, "
+                                     f"line {error.lineno})")
+            return None
         except DamagedCase as error:
-            return self._set_aside(outcome, str(error))
+            self._set_aside(outcome, str(error))
+            return None
 
     def _set_aside(self, outcome: Outcome, why: str) -> None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
