@@ -15,6 +15,7 @@ import marshal
 import os
 import sys
 from pathlib import Path
+from typing import Any, TypeVar
 
 from tui import __version__
 from tui.core.pack import model
@@ -34,6 +35,7 @@ LOADING_MODULES = ("pack/cache", "pack/loader", "pack/model", "pack/packfiles", 
                    "pack/records", "pack/schema", "pack/sourcefiles", "pack/textmatch",
                    "wording", "pack/yamlfile")
 _code_digest: bytes | None = None
+_Record = TypeVar("_Record")  # one of the model's record classes
 
 
 def cache_folder() -> Path:
@@ -78,7 +80,7 @@ def load_pack_cached(path: Path | str, cache_dir: Path | None = None) -> LoadRes
 # -- the key -----------------------------------------------------------------
 
 
-def _hasher(data: bytes = b""):
+def _hasher(data: bytes = b"") -> hashlib._Hash:
     # SHA-256: CPUs with SHA extensions hash ~1.7 GB/s, about three times blake2b here.
     return hashlib.sha256(data)
 
@@ -127,13 +129,14 @@ def _read_entry(entry: Path, key: bytes) -> LoadResult | None:
         if texts is None:
             return None
         return _decode(data, texts)
-    except Exception:  # noqa: BLE001 - any damage or mismatch means: load normally
+    except Exception:  # any damage or mismatch means: load normally
         return None
 
 
-def _current_sources(folder: str, recorded: list) -> dict[str, str] | None:
+def _current_sources(folder: str, recorded: list[tuple[str, str, bytes]]
+                     ) -> dict[str, str] | None:
     """Each article's text if every one still resolves to the same, unchanged file."""
-    texts = {}
+    texts: dict[str, str] = {}
     for name, where, digest in recorded:
         path = find_source(name, Path(folder))[0]  # then why it is unusable, which we ignore
         if path is None or str(path) != where:
@@ -177,13 +180,15 @@ _NESTED = {  # fields holding tuples of smaller records
 _SECTIONS = {"themes": model.Theme, "positions": model.Position, "speakers": model.Speaker,
              "sources": model.Source, "quotes": model.Quote, "arguments": model.Argument,
              "facts": model.Fact}
-_FIELDS = {cls: tuple(f.name for f in dataclasses.fields(cls))
-           for cls in (*_SECTIONS.values(), model.PackInfo, *_NESTED.values())}
+_FIELDS: dict[type[object], tuple[str, ...]] = {
+    cls: tuple(f.name for f in dataclasses.fields(cls))
+    for cls in (*_SECTIONS.values(), model.PackInfo, *_NESTED.values())
+}
 
 
-def _row(record) -> tuple:
+def _row(record: object) -> tuple[object, ...]:
     cls = type(record)
-    row = []
+    row: list[object] = []
     for name in _FIELDS[cls]:
         value = getattr(record, name)
         if (cls, name) in _NESTED:
@@ -196,7 +201,7 @@ def _row(record) -> tuple:
     return tuple(row)
 
 
-def _encode(result: LoadResult) -> dict:
+def _encode(result: LoadResult) -> dict[str, Any]:
     debate = result.debate
     assert debate is not None
     articles = {}
@@ -214,7 +219,7 @@ def _encode(result: LoadResult) -> dict:
     }
 
 
-def _records(cls, rows: list, texts: dict[str, str]) -> dict:
+def _records(cls: type[_Record], rows: list[Any], texts: dict[str, str]) -> dict[str, _Record]:
     """Records by id from their rows; the common case is one constructor call per row."""
     names = _FIELDS[cls]
     nested = [(names.index(n), inner) for (c, n), inner in _NESTED.items() if c is cls]
@@ -234,9 +239,15 @@ def _records(cls, rows: list, texts: dict[str, str]) -> dict:
     return {row[id_at]: cls(*row) for row in rows}
 
 
-def _decode(data: dict, texts: dict[str, str]) -> LoadResult:
+def _decode(data: dict[str, Any], texts: dict[str, str]) -> LoadResult:
+    def section(name: str, cls: type[_Record]) -> dict[str, _Record]:
+        return _records(cls, data[name], texts)
+
     debate = model.Debate(
         folder=Path(data["folder"]), info=model.PackInfo(*data["info"]),
-        **{name: _records(cls, data[name], texts) for name, cls in _SECTIONS.items()})
+        themes=section("themes", model.Theme), positions=section("positions", model.Position),
+        speakers=section("speakers", model.Speaker), sources=section("sources", model.Source),
+        quotes=section("quotes", model.Quote), arguments=section("arguments", model.Argument),
+        facts=section("facts", model.Fact))
     problems = [Problem(shown_path(Path(file)), *rest) for file, *rest in data["problems"]]
     return LoadResult(debate, problems)
