@@ -7,7 +7,7 @@ for editors, and the documentation describes them; nothing else lists a key.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 Kind = Literal["text", "number", "texts", "ref", "refs", "choice", "records"]
 
@@ -55,8 +55,8 @@ PACK = Section(
     (
         Field("title", "text", "The pack's title.", required=True),
         Field("motion", "text", "The motion or question being debated.", required=True),
-        Field("summary", "text", "A short, neutral summary of the dispute, in the pack's own words.",
-              required=True),
+        Field("summary", "text",
+              "A short, neutral summary of the dispute, in the pack's own words.", required=True),
         Field("background", "text", "Longer background in the pack's own words: why the dispute "
               "exists and who decides it."),
     ),
@@ -83,7 +83,8 @@ POSITIONS = Section(
         Field("label", "text", "A short label for narrow screens (a word or two).", required=True),
         Field("side", "choice", "Whether this position is for or against the motion.",
               required=True, choices=("for", "against")),
-        Field("stance", "text", "The position's stance on the motion, in a sentence.", required=True),
+        Field("stance", "text", "The position's stance on the motion, in a sentence.",
+              required=True),
         Field("members", "texts", "Who belongs to this position.", required=True),
     ),
     singular="position",
@@ -209,12 +210,12 @@ SECTIONS: dict[str, Section] = {
 }
 
 
-def _field_schema(f: Field) -> dict:
+def _field_schema(f: Field) -> dict[str, Any]:
     # YAML reads `year: 2019` or `id: 2020` as a number; the loader takes it as text.
-    text: dict = {"type": ["string", "number"], "minLength": 1}
+    text: dict[str, Any] = {"type": ["string", "number"], "minLength": 1}
     if f.pattern:
         text["pattern"] = f.pattern
-    schema: dict
+    schema: dict[str, Any]
     if f.kind in ("text", "ref"):
         schema = text
     elif f.kind == "number":
@@ -230,7 +231,7 @@ def _field_schema(f: Field) -> dict:
     return schema
 
 
-def _record_schema(section: Section) -> dict:
+def _record_schema(section: Section) -> dict[str, Any]:
     return {
         "type": "object",
         "additionalProperties": False,
@@ -239,12 +240,12 @@ def _record_schema(section: Section) -> dict:
     }
 
 
-def json_schema() -> dict:
+def json_schema() -> dict[str, Any]:
     """A JSON Schema for one pack file, for editors' YAML support.
 
     Draft 7, the newest that every YAML editor plugin reads; nothing here needs more.
     """
-    properties = {}
+    properties: dict[str, Any] = {}
     for section in SECTIONS.values():
         record = _record_schema(section)
         record["description"] = section.description

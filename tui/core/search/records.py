@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from tui.core.pack.model import Debate
 
@@ -34,17 +34,25 @@ def searchable(debate: Debate) -> Iterator[tuple[str, str, list[Field]]]:
         fields = [(q.text, TITLE), (speaker_name.get(q.speaker, ""), BODY)]
         fields += [(outlet.get(q.source, ""), CONTEXT), (q.note, CONTEXT)]
         yield "quote", q.id, fields
-    for s in debate.speakers.values():
-        fields = [(s.name, TITLE), (s.role, BODY), (s.organisation, BODY), (s.stance_note, CONTEXT)]
-        fields += [(r.role, CONTEXT) for r in s.described_as]
-        yield "speaker", s.id, fields
-    for s in debate.sources.values():
-        yield "source", s.id, [(s.headline, TITLE), (s.outlet, BODY), (s.when, BODY)]
+    for speaker in debate.speakers.values():
+        fields = [
+            (speaker.name, TITLE), (speaker.role, BODY), (speaker.organisation, BODY),
+            (speaker.stance_note, CONTEXT),
+        ]
+        fields += [(r.role, CONTEXT) for r in speaker.described_as]
+        yield "speaker", speaker.id, fields
+    for source in debate.sources.values():
+        yield "source", source.id, [
+            (source.headline, TITLE), (source.outlet, BODY), (source.when, BODY),
+        ]
     for f in debate.facts.values():
         fields = [(f.what, TITLE), (f.figure, TITLE), (f"{f.year} {f.place}", BODY)]
         quote = quotes.get(f.quote)
         if quote is not None:
-            fields += [(speaker_name.get(quote.speaker, ""), CONTEXT), (outlet.get(quote.source, ""), CONTEXT)]
+            fields += [
+                (speaker_name.get(quote.speaker, ""), CONTEXT),
+                (outlet.get(quote.source, ""), CONTEXT),
+            ]
         yield "fact", f.id, fields
 
 
@@ -59,17 +67,21 @@ def shown(debate: Debate, kind: str, record_id: str) -> tuple[str, str]:
         q = debate.quotes[record_id]
         speaker = debate.speakers.get(q.speaker)
         source = debate.sources.get(q.source)
-        return _one_line(q.text), _joined(speaker.name if speaker else q.speaker, source.outlet if source else "")
+        return _one_line(q.text), _joined(
+            speaker.name if speaker else q.speaker, source.outlet if source else ""
+        )
     if kind == "speaker":
-        s = debate.speakers[record_id]
-        return _one_line(s.name), _joined(s.role, s.organisation)
+        person = debate.speakers[record_id]
+        return _one_line(person.name), _joined(person.role, person.organisation)
     if kind == "source":
-        s = debate.sources[record_id]
-        return _one_line(s.headline), _joined(s.outlet, s.when)
+        article = debate.sources[record_id]
+        return _one_line(article.headline), _joined(article.outlet, article.when)
     f = debate.facts[record_id]
     quote = debate.quotes.get(f.quote)
     source = debate.sources.get(quote.source) if quote else None
-    return _one_line(f"{f.figure} — {f.what}"), _joined(f.year, f.place, source.outlet if source else "")
+    return _one_line(f"{f.figure} — {f.what}"), _joined(
+        f.year, f.place, source.outlet if source else ""
+    )
 
 
 def _one_line(text: str) -> str:
