@@ -65,7 +65,9 @@ class SearchIndex:
         _ = debate.index  # the reverse links a speaker filter reads: built now, not on first use
         self._hits: list[Hit | None] = [None] * len(self._records)
         self._word_cache: OrderedDict[tuple[str, bool], _KindScores] = OrderedDict()
-        self._filter_cache: dict[tuple[frozenset[str] | None, str | None], list[frozenset[int]]] = {}
+        self._filter_cache: dict[
+            tuple[frozenset[str] | None, str | None], list[frozenset[int]]
+        ] = {}
 
     def __len__(self) -> int:
         return len(self._records)
@@ -99,7 +101,9 @@ class SearchIndex:
         """The best `limit` records of each kind, kinds in KINDS order, empty kinds left out."""
         return {
             kind: [self._hit(-n, score) for score, n in _best(numbers, scores, limit)]
-            for kind, (numbers, scores) in zip(KINDS, self._ranked(query, themes, speaker))
+            for kind, (numbers, scores) in zip(
+                KINDS, self._ranked(query, themes, speaker), strict=True
+            )
             if numbers
         }
 
@@ -154,7 +158,9 @@ class SearchIndex:
 
     # Filters
 
-    def _allowed(self, themes: frozenset[str] | None, speaker: str | None) -> list[frozenset[int]] | None:
+    def _allowed(
+        self, themes: frozenset[str] | None, speaker: str | None
+    ) -> list[frozenset[int]] | None:
         """Per kind, the record numbers the filters keep; None when there is no filter."""
         if not themes and speaker is None:
             return None
@@ -170,7 +176,7 @@ class SearchIndex:
         in_themes = [self._in_theme.get(theme, _NOTHING) for theme in themes]
         kept = [frozenset().union(*(sets[kind] for sets in in_themes)) for kind in _KIND_RANGE]
         if speaker is not None:
-            kept = [a & b for a, b in zip(kept, self._theirs(speaker))]
+            kept = [a & b for a, b in zip(kept, self._theirs(speaker), strict=True)]
         return kept
 
     def _theirs(self, speaker: str) -> list[frozenset[int]]:
@@ -205,7 +211,7 @@ class SearchIndex:
         slots: defaultdict[tuple[int, float], defaultdict[str, list[int]]] = defaultdict(
             lambda: defaultdict(list)
         )
-        kind_index = dict(zip(KINDS, _KIND_RANGE))
+        kind_index = dict(zip(KINDS, _KIND_RANGE, strict=True))
         for kind, record_id, fields in searchable(debate):
             number = len(self._records)
             self._records.append((kind_index[kind], record_id))
@@ -236,14 +242,14 @@ class SearchIndex:
 def _best(numbers: list[int], scores: list[float], limit: int) -> list[tuple[float, int]]:
     """The best `limit` as (score, -number), best first; among equal scores, pack order."""
     if len(numbers) <= 4 * limit:
-        return heapq.nlargest(limit, zip(scores, map(neg, numbers)))
+        return heapq.nlargest(limit, zip(scores, map(neg, numbers), strict=True))
     if limit <= 0:
         return []
     # Many matches: find the cut-off score first, then only what reaches it, with passes
     # that stay in C; pairing every match with its number costs several times more.
     cutoff = heapq.nlargest(limit, scores)[-1]
     above = list(zip(compress(scores, map(cutoff.__lt__, scores)),
-                     map(neg, compress(numbers, map(cutoff.__lt__, scores)))))
+                     map(neg, compress(numbers, map(cutoff.__lt__, scores))), strict=True))
     at_cutoff = heapq.nsmallest(limit - len(above), compress(numbers, map(cutoff.__eq__, scores)))
     return sorted(above + [(cutoff, -n) for n in at_cutoff], reverse=True)
 
@@ -251,7 +257,7 @@ def _best(numbers: list[int], scores: list[float], limit: int) -> list[tuple[flo
 def _all_words(per_word: list[_KindScores], allowed: list[frozenset[int]] | None) -> _Ranked:
     """Per kind, the records matching every query word, with the sum of their word scores."""
     ranked: _Ranked = []
-    for kind, by_word in enumerate(zip(*per_word)):
+    for kind, by_word in enumerate(zip(*per_word, strict=True)):
         first, *rest = sorted(by_word, key=len)  # intersect from the smallest
         if not rest and allowed is None:
             ranked.append((list(first), list(first.values())))
@@ -272,7 +278,7 @@ def _most_words(per_word: list[_KindScores], allowed: list[frozenset[int]] | Non
     if not per_word:
         return [([], []) for _ in KINDS]
     ranked: _Ranked = []
-    for kind, by_word in enumerate(zip(*per_word)):
+    for kind, by_word in enumerate(zip(*per_word, strict=True)):
         totals: dict[int, float] = {}
         for scores in by_word:
             for number, score in scores.items():
