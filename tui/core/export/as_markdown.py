@@ -63,7 +63,7 @@ def _clashes(debate: Debate) -> list[str]:
         answers = "<br>".join(_cell(a.claim) for a in debate.rebutted_by(argument.id)) or "—"
         side = debate.positions[argument.position].label
         lines.append(f"| {_cell(argument.claim)} | {side} | {answers} |")
-    return lines + [""]
+    return [*lines, ""]
 
 
 def _other_quotes(debate: Debate) -> list[str]:
@@ -74,7 +74,7 @@ def _other_quotes(debate: Debate) -> list[str]:
         for quote in debate.quotes_in(source.id):
             if not debate.citing(quote.id):
                 lines += _quote_lines(debate, quote)
-    return ["## Other quotes", ""] + lines if lines else []
+    return ["## Other quotes", "", *lines] if lines else []
 
 
 def _facts(debate: Debate) -> list[str]:
@@ -88,7 +88,7 @@ def _facts(debate: Debate) -> list[str]:
                                 for c in debate.conflicts_of(fact.id)) or "—"
         lines.append(f"| {_cell(fact.figure)} | {_cell(fact.what)} | {fact.year or '—'} | "
                      f"{fact.place or '—'} | {debate.sources[quote.source].outlet} | {conflicts} |")
-    return lines + [""]
+    return [*lines, ""]
 
 
 def _speakers(debate: Debate) -> list[str]:
@@ -97,7 +97,7 @@ def _speakers(debate: Debate) -> list[str]:
         side = (debate.positions[speaker.position].name if speaker.position
                 else "takes neither side")
         lines.append(f"- **{speaker.name}**, {speaker.role}, {speaker.organisation} ({side})")
-    return lines + [""]
+    return [*lines, ""]
 
 
 def _sources(debate: Debate) -> list[str]:
@@ -109,4 +109,4 @@ def _sources(debate: Debate) -> list[str]:
             lines.append(f"  Dated by: {source.date_reason}")
         for artefact in source.artefacts:
             lines.append(f"  Kept as printed: {artefact}")
-    return lines + [""]
+    return [*lines, ""]

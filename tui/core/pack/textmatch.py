@@ -42,7 +42,7 @@ def _pattern(quote: str) -> re.Pattern[str]:
 class Article:
     """One source's text, made ready once for the many quotes looked up in it."""
 
-    __slots__ = ("text", "_plain")
+    __slots__ = ("_plain", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text

@@ -23,9 +23,10 @@ _WORD = re.compile(r"[^\W_]+")
 _SEPARATORS = str.maketrans(dict.fromkeys(string.punctuation, " "))
 
 # Words too common to tell records apart; they are neither indexed nor required in a query.
-STOPWORDS = frozenset(
-    "a an the of to in on at by for and or is are was were be been it its that this with as from".split()
-)
+STOPWORDS = frozenset((
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "and", "or", "is", "are", "was",
+    "were", "be", "been", "it", "its", "that", "this", "with", "as", "from",
+))
 
 
 def fold(text: str) -> str:

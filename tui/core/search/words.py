@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_left
+from collections.abc import Mapping
 from operator import itemgetter
-from typing import Mapping
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -36,7 +36,10 @@ def max_typos(word: str) -> int:
 
 
 def inflection_room(word: str) -> int:
-    """How much longer a finished word's inflections may be: "room" -> "rooms", "fund" -> "funded"."""
+    """How much longer a finished word's inflections may be.
+
+    "room" -> "rooms", "fund" -> "funded".
+    """
     return 2 if len(word) < 5 else 3
 
 
@@ -79,12 +82,15 @@ class Vocabulary:
             )
         return found
 
-    def _completions(self, prefix: str, longest: int | None, budget: int, at_least_one: bool) -> list[str]:
-        """The shortest words (at most `longest` letters) that extend the prefix, within the budget."""
+    def _completions(
+        self, prefix: str, longest: int | None, budget: int, at_least_one: bool
+    ) -> list[str]:
+        """The shortest words (at most `longest` letters) extending the prefix, within budget."""
         start = bisect_left(self._sorted, prefix)
         end = bisect_left(self._sorted, prefix + "\U0010ffff", start)
         found = (
-            t for t in self._sorted[start:end] if t != prefix and (longest is None or len(t) <= longest)
+            t for t in self._sorted[start:end]
+            if t != prefix and (longest is None or len(t) <= longest)
         )
         chosen: list[str] = []
         for term in heapq.nsmallest(PREFIX_EXPANSIONS, found, key=lambda t: (len(t), t)):

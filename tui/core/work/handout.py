@@ -59,8 +59,8 @@ def _expected(debate: Debate, expected: Expected, number: int) -> list[str]:
     else:
         side = debate.positions[argument.position].label
         lines = [f"### {number}. {argument.claim} ({side})", ""]
-    return lines + ["**My rebuttal:**", "",
-                    expected.rebuttal.strip() or "*No rebuttal planned yet.*", ""]
+    return [*lines, "**My rebuttal:**", "",
+            expected.rebuttal.strip() or "*No rebuttal planned yet.*", ""]
 
 
 def _sources(debate: Debate, case: Case) -> list[str]:
@@ -72,10 +72,10 @@ def _sources(debate: Debate, case: Case) -> list[str]:
                 used.setdefault(source.id, source)
     lines = ["## Sources", ""]
     if not used:
-        return lines + ["*No evidence chosen yet, so no sources.*", ""]
+        return [*lines, "*No evidence chosen yet, so no sources.*", ""]
     for source in used.values():
         lines.append(f"- **{source.headline}** — {source.outlet}, {source.when}.")
-    return lines + [""]
+    return [*lines, ""]
 
 
 def saved_handout(debate: Debate, data_dir: str | None = None) -> tuple[str | None, list[str]]:
