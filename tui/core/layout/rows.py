@@ -7,8 +7,9 @@ width and asks it which row (and which line of it) a screen line shows.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from itertools import accumulate
-from typing import NamedTuple, Sequence
+from typing import NamedTuple
 
 from tui.core.layout.wrap import line_counter, narrow_flags
 
@@ -24,13 +25,13 @@ class ArgumentRow(NamedTuple):
 def narrowness(rows: Sequence[ArgumentRow]) -> list[tuple[bool, bool]]:
     """Per row, whether its claim and its meta line are all one-cell characters."""
     return list(zip(narrow_flags([row.claim for row in rows]),
-                    narrow_flags([row.meta for row in rows])))
+                    narrow_flags([row.meta for row in rows]), strict=True))
 
 
 class RowLayout:
     """Where every row starts at one width: running sums of wrapped heights, one rule between."""
 
-    __slots__ = ("width", "starts")
+    __slots__ = ("starts", "width")
 
     def __init__(self, rows: Sequence[ArgumentRow], narrow: Sequence[tuple[bool, bool]],
                  width: int) -> None:
@@ -41,7 +42,7 @@ class RowLayout:
         heights = (
             count(claim, claim_narrow) + (count(meta, meta_narrow) if meta else 0)
             + 1  # the rule below the row
-            for (_, claim, meta), (claim_narrow, meta_narrow) in zip(rows, narrow)
+            for (_, claim, meta), (claim_narrow, meta_narrow) in zip(rows, narrow, strict=True)
         )
         self.starts = [0, *accumulate(heights)]
 

@@ -9,8 +9,8 @@ zero-width characters) by a loop that measures each character.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import Callable, Sequence
 
 from rich.cells import cell_len, get_character_cell_size
 
@@ -39,7 +39,7 @@ def _line_pattern(width: int) -> re.Pattern[str]:
     # A line: the longest run of at most `width` characters that starts with a
     # non-space and ends before a space, a newline or the end. When no such run
     # exists, the next `width` characters of an over-long word.
-    return re.compile(r"[^ \n].{0,%d}(?=[ \n]|$)|[^ \n]{%d}" % (width - 1, width))
+    return re.compile(rf"[^ \n].{{0,{width - 1}}}(?=[ \n]|$)|[^ \n]{{{width}}}")
 
 
 def wrap(text: str, width: int) -> list[str]:

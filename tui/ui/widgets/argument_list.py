@@ -9,7 +9,8 @@ strips. Keys, messages and names mirror `KeyList` (an `OptionList`).
 
 from __future__ import annotations
 
-from typing import ClassVar, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -27,6 +28,11 @@ from tui.core.layout.rows import ArgumentRow, RowLayout, narrowness
 from tui.core.layout.wrap import wrap
 
 __all__ = ["ArgumentList", "ArgumentRow"]
+
+# A drawn row: (index, width, its claim and meta styles); a rule: ("rule", width, style).
+_StripKey = tuple[int, int, tuple[RichStyle, RichStyle]] | tuple[str, int, RichStyle]
+# A component style: (focused, hovered, disabled, component classes).
+_StyleKey = tuple[bool, bool, bool, tuple[str, ...]]
 
 
 class ArgumentList(ScrollView, can_focus=True):
@@ -123,8 +129,8 @@ class ArgumentList(ScrollView, can_focus=True):
         self._narrow: list[tuple[bool, bool]] | None = None  # per row, worked out once
         self._layout: RowLayout | None = None
         # Rows drawn lately, keyed by (index, width, styles): scrolling back costs nothing.
-        self._strips: LRUCache[tuple, list[Strip]] = LRUCache(512)
-        self._styles: dict[tuple, RichStyle] = {}  # cleared whenever the CSS applies anew
+        self._strips: LRUCache[_StripKey, list[Strip]] = LRUCache(512)
+        self._styles: dict[_StyleKey, RichStyle] = {}  # cleared whenever the CSS applies anew
         self._replace_rows(rows)
         self.set_reactive(ArgumentList.highlighted, 0 if self._rows else None)
 
@@ -244,14 +250,14 @@ class ArgumentList(ScrollView, can_focus=True):
         layout = self._layout
         width = self.scrollable_content_region.width
         found = layout.locate(self.scroll_offset.y + y) if layout is not None else None
-        if found is None:
+        if layout is None or found is None:
             return Strip.blank(width, self._style("argument-list--claim"))
         index, line = found
         strips = self._row_strips(index, layout.width)
         if line < len(strips):
             return strips[line]
         style = self._style("argument-list--separator")
-        key = ("rule", layout.width, style)
+        key: _StripKey = ("rule", layout.width, style)
         rule = self._strips.get(key)
         if rule is None:
             rule = self._strips[key] = [Strip([Segment("─" * layout.width, style)], layout.width)]
@@ -288,7 +294,7 @@ class ArgumentList(ScrollView, can_focus=True):
 
     def _row_strips(self, index: int, width: int) -> list[Strip]:
         styles = self._row_styles(index)
-        key = (index, width, styles)
+        key: _StripKey = (index, width, styles)
         strips = self._strips.get(key)
         if strips is None:
             row = self._rows[index]
@@ -362,7 +368,7 @@ class ArgumentList(ScrollView, can_focus=True):
         index, line = found
         return index if line < self._layout.span(index)[1] else None
 
-    def _on_click(self, event: events.Click) -> None:
+    async def _on_click(self, event: events.Click) -> None:  # async, as Widget's is
         index = self._row_under(event)
         if index is not None:
             self.highlighted = index

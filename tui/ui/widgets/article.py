@@ -10,9 +10,11 @@ underlined.
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import pairwise
 
 from rich.segment import Segment
 from rich.style import Style
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.containers import VerticalScroll
@@ -36,8 +38,10 @@ class ArticleText(Widget):
     }
     """
 
-    def __init__(self, source: Source, quotes: list[Quote], **kwargs) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, source: Source, quotes: list[Quote], *, name: str | None = None,
+                 id: str | None = None, classes: str | None = None,
+                 disabled: bool = False) -> None:
+        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self.text = source.text
         self.quotes = quotes  # in reading order
         self.current: Quote | None = None
@@ -46,7 +50,7 @@ class ArticleText(Widget):
         self._starts: list[int] = []
         # Drawn lines by (line, width, style, current passage if on that line): a step to
         # another passage redraws only the lines it changes.
-        self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
+        self._strips: LRUCache[tuple[int, int, Style, str | None], Strip] = LRUCache(1024)
         self._base = Style()
 
     def lines(self, width: int) -> list[tuple[int, int]]:
@@ -97,7 +101,7 @@ class ArticleText(Widget):
                 cuts.update((max(quote.start, start), min(quote.end, end)))
         points = sorted(cuts)
         segments = [Segment(self.text[a:b], base + self._style_at(a))
-                    for a, b in zip(points, points[1:]) if a < b]
+                    for a, b in pairwise(points) if a < b]
         return Strip(segments).extend_cell_length(width, base)
 
     def _style_at(self, offset: int) -> Style:
@@ -117,12 +121,14 @@ class Article(VerticalScroll):
         Binding("k", "scroll_up", "Scroll up", show=False),
     ]
 
-    def __init__(self, source: Source, quotes: list[Quote], **kwargs) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, source: Source, quotes: list[Quote], *, name: str | None = None,
+                 id: str | None = None, classes: str | None = None,
+                 disabled: bool = False) -> None:
+        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self.source = source
         self.quotes = quotes
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield ArticleText(self.source, self.quotes, id="article-text")
 
     def show(self, current: Quote | None, *, scroll: bool = True) -> None:
