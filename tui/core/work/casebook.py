@@ -9,13 +9,24 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from typing import Literal, Protocol
 
 from tui.core.pack.model import Debate
 from tui.core.work.case import Case, CaseError, resolve_side
 from tui.core.work.storage import Storage, StorageError
 
+# As Textual's notifications take it (textual.notifications.SeverityLevel).
+Severity = Literal["information", "warning", "error"]
 
-def notify_through(app) -> Callable[[str, str], None]:
+
+class Notifier(Protocol):
+    """What shows a message to the student: in the app, the App itself."""
+
+    def notify(self, message: str, *, severity: Severity = ...,
+               timeout: float | None = ...) -> None: ...
+
+
+def notify_through(app: Notifier) -> Callable[[str, Severity], None]:
     """Storage messages as the app's notifications: long enough to be read."""
     return lambda text, severity: app.notify(text, severity=severity, timeout=15)
 
@@ -24,15 +35,15 @@ class CaseBook:
     """One pack's case and where it is kept. `assigned_side` is a teacher's
     `--side`: it is chosen on load and the student cannot change it."""
 
-    def __init__(self, debate: Debate, data_dir: str | os.PathLike | None = None,
+    def __init__(self, debate: Debate, data_dir: str | os.PathLike[str] | None = None,
                  assigned_side: str | None = None) -> None:
         self.debate = debate
         self.storage = Storage(debate.folder, data_dir, pack_title=debate.info.title)
         self.assigned_side = (resolve_side(debate, assigned_side).id
                               if assigned_side else None)
         self._case: Case | None = None
-        self._notify: Callable[[str, str], None] | None = None
-        self._waiting: list[tuple[str, str]] = []  # said before anyone could show it
+        self._notify: Callable[[str, Severity], None] | None = None
+        self._waiting: list[tuple[str, Severity]] = []  # said before anyone could show it
         self.unsaved: str = ""  # why the last save failed; "" once one succeeds
 
     @property
@@ -76,7 +87,7 @@ class CaseBook:
         self.unsaved = ""
         self._tell(outcome.messages, "warning")
 
-    def connect(self, notify: Callable[[str, str], None]) -> None:
+    def connect(self, notify: Callable[[str, Severity], None]) -> None:
         """Show every storage message through `notify(text, severity)` from now on,
         whichever screen caused it; what was said before is shown at once."""
         self._notify = notify
@@ -88,7 +99,7 @@ class CaseBook:
     def connected(self) -> bool:
         return self._notify is not None
 
-    def _tell(self, messages: list[str], severity: str) -> None:
+    def _tell(self, messages: list[str], severity: Severity) -> None:
         for message in messages:
             if self._notify is None:
                 self._waiting.append((message, severity))
