@@ -12,7 +12,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from tui.core.history import History, Place
+from tui.core.history import Entry, History, Place
 from tui.core.pack.model import Debate
 
 from .commands import binding_commands
@@ -21,6 +21,8 @@ from .views import view_class
 if TYPE_CHECKING:
     from tui.core.search.index import SearchIndex
     from tui.core.work.casebook import CaseBook
+
+    from .screens.base import ViewScreen
 
 
 class ExplorerApp(App[int]):
@@ -56,7 +58,7 @@ class ExplorerApp(App[int]):
         self.history = History()
         self.exit_message = ""  # printed by the launcher after the screen is restored
         self._search_index: SearchIndex | None = None
-        self._kept: dict[tuple[str, str], Screen] = {}
+        self._kept: dict[tuple[str, str], ViewScreen] = {}
         self._index_lock = threading.Lock()
 
     def on_mount(self) -> None:
@@ -97,7 +99,7 @@ class ExplorerApp(App[int]):
     def action_open_view(self, kind: str, record_id: str = "") -> None:
         self.open_view(kind, record_id)
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:  # async, as the App's action it replaces
         self._step(back=True)
 
     def action_forward(self) -> None:
@@ -120,9 +122,10 @@ class ExplorerApp(App[int]):
         if isinstance(self.screen, ViewScreen):
             self.history.remember(self.screen.save_state())
 
-    def _show(self, entry) -> None:
+    def _show(self, entry: Entry) -> None:
         from .screens.base import ViewScreen
 
+        assert self.debate is not None  # its callers return early without a debate
         kind, record_id = entry.place.key
         screen = self._kept.get((kind, record_id))
         if screen is not None:  # already built: only the cursor needs putting back
@@ -151,6 +154,7 @@ class ExplorerApp(App[int]):
             if self._search_index is None:
                 from tui.core.search.index import SearchIndex
 
+                assert self.debate is not None  # built only once a pack is open
                 self._search_index = SearchIndex(self.debate)
                 if self.freeze_what_lasts:
                     # The pack and its index live as long as the app: keep them out of
@@ -170,6 +174,7 @@ class ExplorerApp(App[int]):
             return
         kind, record_id = hit
         if kind == "quote":
+            assert self.debate is not None  # search opens only once a pack is open
             quote = self.debate.quotes[record_id]
             self.open_view("source", quote.source, quote=quote.id)
         elif kind == "fact":
@@ -186,6 +191,7 @@ class ExplorerApp(App[int]):
             from tui.core.work.case import CaseError
             from tui.core.work.casebook import CaseBook, notify_through
 
+            assert self.debate is not None  # the case belongs to the open pack
             try:
                 self._casebook = CaseBook(self.debate, self.data_dir, self.assigned_side)
             except CaseError as error:  # a --side that the picked pack does not have
@@ -232,11 +238,9 @@ class ExplorerApp(App[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Until a pack is chosen in the picker there is nothing to search or open.
-        if self.debate is None and action in ("search", "open_view", "back", "forward",
-                                              "open_case", "drill"):
-            return False
-        return True
+        return self.debate is not None or action not in (
+            "search", "open_view", "back", "forward", "open_case", "drill")
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from binding_commands(screen)
         yield from super().get_system_commands(screen)

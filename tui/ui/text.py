@@ -6,7 +6,7 @@ from rich.text import Text
 
 from tui.core.pack.model import Argument, Debate, Quote
 
-from ..core.wording import plural  # noqa: F401  (screens take it from here)
+from ..core.wording import plural as plural  # screens take it from here
 
 
 def theme_names(debate: Debate, theme_ids: tuple[str, ...]) -> str:

@@ -23,4 +23,5 @@ _VIEWS: dict[str, str] = {
 
 def view_class(kind: str) -> type[ViewScreen]:
     module_name, _, class_name = _VIEWS[kind].partition(":")
-    return getattr(import_module(module_name), class_name)
+    view: type[ViewScreen] = getattr(import_module(module_name), class_name)
+    return view

@@ -12,11 +12,11 @@ from textual.binding import Binding
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from tui.core.pack.model import Argument
+from tui.core.pack.model import Argument, Debate, Quote
 
 from ..text import argument_row, quote_card, shorten, theme_names
 from ..widgets.lists import KeyList
-from .base import LinksScreen
+from .base import LinksScreen, explorer
 
 
 def heading(title: str, count: int, empty: str) -> Option:
@@ -35,7 +35,7 @@ class ArgumentScreen(LinksScreen):
     ]
 
     @classmethod
-    def label(cls, debate, record_id: str) -> str:
+    def label(cls, debate: Debate, record_id: str) -> str:
         argument = debate.arguments.get(record_id)
         return shorten(argument.claim, 40) if argument else record_id
 
@@ -68,25 +68,26 @@ class ArgumentScreen(LinksScreen):
                    disabled=True),
             Option(Text(argument.summary), id="summary"), None]
 
-        def section(name: str, title: str, empty: str, kind: str, items: list) -> None:
+        def section(name: str, title: str, empty: str,
+                    items: list[Quote] | list[Argument]) -> None:
             options.append(heading(title, len(items), empty))
             for item in items:
-                prompt = (quote_card(debate, item) if kind == "quote"
-                          else argument_row(debate, item, with_position=True))
-                options.append(Option(prompt, id=f"{name}:{kind}:{item.id}"))
-                if kind == "quote":
+                if isinstance(item, Quote):
+                    options.append(Option(quote_card(debate, item), id=f"{name}:quote:{item.id}"))
                     options.append(None)  # a rule between cards
+                else:
+                    options.append(Option(argument_row(debate, item, with_position=True),
+                                          id=f"{name}:argument:{item.id}"))
 
         quotes = [debate.quotes[q] for q in argument.quotes if q in debate.quotes]
-        section("quotes", "Quotes", "none", "quote", quotes)
-        section("answered-by", "Answered by", "no rebuttal from the other side", "argument",
+        section("quotes", "Quotes", "none", quotes)
+        section("answered-by", "Answered by", "no rebuttal from the other side",
                 debate.rebutted_by(argument.id))
-        section("answers", "Answers", "it rebuts nothing", "argument",
+        section("answers", "Answers", "it rebuts nothing",
                 [debate.arguments[a] for a in argument.rebuts if a in debate.arguments])
-        section("supports", "Supports", "none", "argument",
+        section("supports", "Supports", "none",
                 [debate.arguments[a] for a in argument.supports if a in debate.arguments])
-        section("supported-by", "Supported by", "none", "argument",
-                debate.supported_by(argument.id))
+        section("supported-by", "Supported by", "none", debate.supported_by(argument.id))
         speakers = list(dict.fromkeys(q.speaker for q in quotes if q.speaker in debate.speakers))
         options.append(heading("Speakers", len(speakers), "none"))
         for speaker_id in speakers:
@@ -120,7 +121,7 @@ class ArgumentScreen(LinksScreen):
             self.links.highlight_id(answers[0])
 
     def action_add_to_case(self) -> None:
-        self.app.add_to_case(self.record_id)
+        explorer(self).add_to_case(self.record_id)
 
     def action_open_source(self) -> None:
         """The highlighted quote in its article (or the argument's first quote)."""

@@ -6,16 +6,25 @@ from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Footer
 
 from tui.core.pack.model import Debate
 
+from ..app import ExplorerApp
 from ..widgets.breadcrumb import Breadcrumb
 from ..widgets.lists import KeyList
 
 
-class ViewScreen(Screen):
+def explorer(node: DOMNode) -> ExplorerApp:
+    """The app, typed as the explorer that the debate's screens and dialogs always run in."""
+    app = node.app
+    assert isinstance(app, ExplorerApp), f"{type(node).__name__} runs only in ExplorerApp"
+    return app
+
+
+class ViewScreen(Screen[None]):
     """A view of one record; the app's history rebuilds it from (kind, id, state)."""
 
     KIND: ClassVar[str] = ""
@@ -81,13 +90,15 @@ class LinksScreen(ViewScreen):
             return
         kind, record_id = link
         if kind == "quote":  # a quote opens at its passage in the article
-            self.app.open_view("source", self.debate.quotes[record_id].source, quote=record_id)
+            explorer(self).open_view("source", self.debate.quotes[record_id].source,
+                                     quote=record_id)
         else:
-            self.app.open_view(kind, record_id)
+            explorer(self).open_view(kind, record_id)
 
     def on_option_list_option_selected(self, event: KeyList.OptionSelected) -> None:
         event.stop()
-        self._open(event.option_id)
+        if event.option_id is not None:  # only headings have none, and they cannot be chosen
+            self._open(event.option_id)
 
     def save_state(self) -> dict[str, Any]:
         return {"highlighted": self.links.highlighted, "scroll_y": self.links.scroll_y}

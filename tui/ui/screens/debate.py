@@ -5,14 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
+from tui.core.pack.model import Debate
+
 from ..text import argument_counts, plural
 from ..widgets.argument_list import ArgumentList, ArgumentRow
-from .base import ViewScreen
+from .base import ViewScreen, explorer
 
 
 class DebateScreen(ViewScreen):
@@ -28,7 +31,7 @@ class DebateScreen(ViewScreen):
     ]
 
     @classmethod
-    def label(cls, debate, record_id: str) -> str:
+    def label(cls, debate: Debate, record_id: str) -> str:
         return "Debate"
 
     def compose_view(self) -> ComposeResult:
@@ -80,7 +83,7 @@ class DebateScreen(ViewScreen):
         tabs.append("tab: other side", style="dim")
         self.query_one("#position-tabs", Static).update(tabs)
 
-    def on_descendant_focus(self, event) -> None:
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # Clicking a list also makes its side the current one.
         widget = event.widget
         if isinstance(widget, ArgumentList) and widget.id and widget.id.startswith("arguments-"):
@@ -90,7 +93,7 @@ class DebateScreen(ViewScreen):
                     column.set_class(n == number, "-current")
                 self._draw_tabs(number)
 
-    def on_click(self, event) -> None:
+    def on_click(self, event: events.Click) -> None:
         if event.widget is not None and event.widget.id == "position-tabs":
             x = event.get_content_offset(event.widget)
             if x is None:
@@ -105,7 +108,7 @@ class DebateScreen(ViewScreen):
 
     def on_argument_list_selected(self, event: ArgumentList.Selected) -> None:
         event.stop()
-        self.app.open_view("argument", event.row_id)
+        explorer(self).open_view("argument", event.row_id)
 
     def action_answered_by(self) -> None:
         argument_id = self.lists()[self.current].highlighted_id() if self.position_ids else None
@@ -115,12 +118,12 @@ class DebateScreen(ViewScreen):
         if not answers:
             self.notify("Nobody on the other side answers this argument.", severity="warning")
             return
-        self.app.open_view("argument", answers[0].id)
+        explorer(self).open_view("argument", answers[0].id)
 
     def action_add_to_case(self) -> None:
         argument_id = self.lists()[self.current].highlighted_id() if self.position_ids else None
         if argument_id is not None:
-            self.app.add_to_case(argument_id)
+            explorer(self).add_to_case(argument_id)
 
     def save_state(self) -> dict[str, Any]:
         return {"position": self.current,
@@ -128,7 +131,9 @@ class DebateScreen(ViewScreen):
 
     def restore_state(self, state: dict[str, Any]) -> None:
         lists = self.lists()
-        for arguments_list, highlighted in zip(lists, state.get("highlighted", ())):
+        # A state saved by this screen has one per list; one from elsewhere may have none.
+        for arguments_list, highlighted in zip(lists, state.get("highlighted", ()),
+                                               strict=False):
             if highlighted is not None and highlighted < arguments_list.row_count:
                 arguments_list.highlighted = highlighted
         for arguments_list in lists:

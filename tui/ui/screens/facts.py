@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -13,7 +14,7 @@ from textual.widgets import DataTable, Static
 from tui.core.pack.model import Debate, Fact
 
 from ..text import shorten, speaker_line
-from .base import ViewScreen
+from .base import ViewScreen, explorer
 
 
 def fact_card(debate: Debate, fact: Fact, title: str = "", why: str = "") -> Text:
@@ -38,7 +39,7 @@ def fact_card(debate: Debate, fact: Fact, title: str = "", why: str = "") -> Tex
     return card
 
 
-class FactTable(DataTable):
+class FactTable(DataTable[str | Text]):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
@@ -51,7 +52,7 @@ class FactsScreen(ViewScreen):
     BINDINGS = [Binding("enter,s", "open_source", "In source")]
 
     @classmethod
-    def label(cls, debate, record_id: str) -> str:
+    def label(cls, debate: Debate, record_id: str) -> str:
         return "Facts"
 
     def compose_view(self) -> ComposeResult:
@@ -60,10 +61,9 @@ class FactsScreen(ViewScreen):
         table = FactTable(cursor_type="row", zebra_stripes=True, id="facts-table")
         yield table
         # Scrolls (tab to it) when two long cards do not fit a small terminal.
-        with VerticalScroll(id="fact-detail"):
-            with Horizontal(id="fact-cards"):
-                yield Static(id="fact-this", classes="fact-card")
-                yield Static(id="fact-other", classes="fact-card")
+        with VerticalScroll(id="fact-detail"), Horizontal(id="fact-cards"):
+            yield Static(id="fact-this", classes="fact-card")
+            yield Static(id="fact-other", classes="fact-card")
 
     def on_mount(self) -> None:
         self._fill_table(self.app.size.width)
@@ -72,7 +72,7 @@ class FactsScreen(ViewScreen):
                 Text("This pack records no figures yet.", style="dim"))
         super().on_mount()
 
-    def on_resize(self, event) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         if event.size.width != self._filled_width:
             self._fill_table(event.size.width)
 
@@ -142,7 +142,7 @@ class FactsScreen(ViewScreen):
         fact = self.debate.facts[self.fact_ids[table.cursor_row]]
         quote = self.debate.quotes.get(fact.quote)
         if quote is not None:
-            self.app.open_view("source", quote.source, quote=quote.id)
+            explorer(self).open_view("source", quote.source, quote=quote.id)
 
     def save_state(self) -> dict[str, Any]:
         table = self.query_one(FactTable)

@@ -13,9 +13,10 @@ from textual.widgets.option_list import Option
 from tui.core.pack.summary import summarise
 
 from ..widgets.lists import KeyList
+from .base import explorer
 
 
-class PickerScreen(Screen):
+class PickerScreen(Screen[None]):
     """Lists the bundled packs; Enter opens one (a broken one ends the app with its problems)."""
     CSS_PATH = "picker.tcss"
 
@@ -36,12 +37,15 @@ class PickerScreen(Screen):
 
     def on_option_list_option_selected(self, event: KeyList.OptionSelected) -> None:
         event.stop()
+        if event.option_id is None:  # only the rules between packs have none, never chosen
+            return
         pack = self.packs[int(event.option_id.rpartition("-")[2])]
         from tui.core.pack.cache import load_pack_cached
 
         result = load_pack_cached(pack)
+        app = explorer(self)
         if result.debate is None:
-            self.app.exit_message = "\n".join(result.report(pack))
-            self.app.exit(1)
+            app.exit_message = "\n".join(result.report(pack))
+            app.exit(1)
             return
-        self.app.use_debate(result.debate)
+        app.use_debate(result.debate)

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from tui.core.pack.model import Debate
 
 from ..widgets.lists import KeyList
+from .base import explorer
 
 KIND_TITLES = {"argument": "Arguments", "quote": "Quotes", "speaker": "Speakers",
                "source": "Sources", "fact": "Facts"}
@@ -66,7 +67,7 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
             return
         theme = self.query_one("#theme-filter", Select).value
         speaker = self.query_one("#speaker-filter", Select).value
-        grouped = self.app.search_index.grouped(
+        grouped = explorer(self).search_index.grouped(
             query, limit=PER_KIND,
             themes=frozenset({theme}) if isinstance(theme, str) else None,
             speaker=speaker if isinstance(speaker, str) else None)
@@ -86,14 +87,15 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
 
     @on(Input.Submitted)
     def open_first(self) -> None:
-        results = self.query_one("#results", KeyList)
-        if results.highlighted_id():
-            self.dismiss(tuple(results.highlighted_id().split(":", 1)))
+        chosen = self.query_one("#results", KeyList).highlighted_id()
+        if chosen:
+            self.dismiss(_kind_and_id(chosen))
 
     @on(KeyList.OptionSelected, "#results")
     def open_selected(self, event: KeyList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(tuple(event.option_id.split(":", 1)))
+        if event.option_id is not None:  # only headings have none, and they cannot be chosen
+            self.dismiss(_kind_and_id(event.option_id))
 
     def action_to_results(self) -> None:
         if self.query_one(Input).has_focus:
@@ -101,3 +103,9 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def _kind_and_id(option_id: str) -> tuple[str, str]:
+    """A result's option id, "quote:some-id", read back as ("quote", "some-id")."""
+    kind, _, record_id = option_id.partition(":")
+    return kind, record_id

@@ -14,12 +14,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from tui.core.pack.model import Quote, Source
+from tui.core.pack.model import Debate, Quote, Source
 
 from ..text import argument_counts, shorten, speaker_line
 from ..widgets.argument_list import ArgumentList, ArgumentRow
 from ..widgets.article import Article
-from .base import ViewScreen
+from .base import ViewScreen, explorer
 
 
 def about(source: Source) -> Text:
@@ -59,7 +59,7 @@ class SourceScreen(ViewScreen):
     ]
 
     @classmethod
-    def label(cls, debate, record_id: str) -> str:
+    def label(cls, debate: Debate, record_id: str) -> str:
         source = debate.sources.get(record_id)
         return shorten(source.outlet, 30) if source else record_id
 
@@ -119,7 +119,7 @@ class SourceScreen(ViewScreen):
 
     def action_speaker(self) -> None:
         if self.current is not None and self.current.speaker in self.debate.speakers:
-            self.app.open_view("speaker", self.current.speaker)
+            explorer(self).open_view("speaker", self.current.speaker)
         else:
             self.notify("No quoted passage in this source, so no one to show.",
                         severity="warning")
@@ -129,7 +129,7 @@ class SourceScreen(ViewScreen):
 
     def on_argument_list_selected(self, event: ArgumentList.Selected) -> None:
         event.stop()
-        self.app.open_view("argument", event.row_id)
+        explorer(self).open_view("argument", event.row_id)
 
     def save_state(self) -> dict[str, Any]:
         return {"quote": self.current.id if self.current else None,

@@ -8,6 +8,8 @@ from textual.binding import Binding
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
+from tui.core.pack.model import Debate
+
 from ..text import argument_row, quote_card, shorten
 from ..widgets.lists import KeyList
 from .argument import heading
@@ -21,7 +23,7 @@ class SpeakerScreen(LinksScreen):
     BINDINGS = [Binding("s", "open_source", "In source")]
 
     @classmethod
-    def label(cls, debate, record_id: str) -> str:
+    def label(cls, debate: Debate, record_id: str) -> str:
         speaker = debate.speakers.get(record_id)
         return shorten(speaker.name, 30) if speaker else record_id
 
