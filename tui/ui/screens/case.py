@@ -9,9 +9,10 @@ save atomic and merged with any other copy of the app (`tui.core.work.storage`).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -19,7 +20,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
 from textual.widgets.option_list import Option
 
-from tui.core.work.case import CaseError, opposing_arguments
+from tui.core.work.case import Case, CaseEntry, CaseError, Expected, opposing_arguments
 from tui.core.work.casebook import CaseBook, notify_through
 from tui.core.work.handout import to_handout
 from tui.core.work.storage import write_atomically
@@ -44,7 +45,7 @@ class EvidenceList(KeyList):
     BINDINGS = [Binding("enter", "select", "Tick/untick")]
 
 
-class CaseScreen(Screen):
+class CaseScreen(Screen[None]):
     CSS_PATH = "case.tcss"
     OVER_EXPLORER = True  # opening a place in the explorer closes it
     # The footer holds what fits at 80 columns; every key is in `?` and the palette.
@@ -74,11 +75,24 @@ class CaseScreen(Screen):
         self.debate = casebook.debate
         self._editing: tuple[str, str] | None = None  # ("case" | "expected", argument id)
         self._save_timer: Timer | None = None
-        self._removed = None  # (kind, item, index) of the last removal, for undo
+        # (kind, item, index) of the last removal, for undo
+        self._removed: tuple[str, CaseEntry | Expected, int] | None = None
 
     @property
-    def case(self):
+    def case(self) -> Case:
         return self.casebook.case
+
+    # The list's rows are made from the case, so a row's item is always in it.
+
+    def _entry(self, argument_id: str) -> CaseEntry:
+        entry = self.case.entry(argument_id)
+        assert entry is not None, f"{argument_id!r} has a row but is not in the case"
+        return entry
+
+    def _expected(self, argument_id: str) -> Expected:
+        expected = self.case.expecting(argument_id)
+        assert expected is not None, f"{argument_id!r} has a row but is not expected"
+        return expected
 
     def compose(self) -> ComposeResult:
         yield Static(id="case-head")
@@ -165,13 +179,13 @@ class CaseScreen(Screen):
             rows.detail_head(self.debate, argument_id, opposing=kind == "expected"))
         notes.disabled = False
         if kind == "case":
-            entry = self.case.entry(argument_id)
+            entry = self._entry(argument_id)
             evidence.border_title = "Evidence (Enter ticks a quote)"
             evidence.set_options(rows.evidence_options(self.debate, entry))
             notes.border_title = "Your notes"
             text = entry.notes
         else:
-            expected = self.case.expecting(argument_id)
+            expected = self._expected(argument_id)
             evidence.border_title = "Answers from your side (the pack's)"
             evidence.set_options(rows.suggestion_options(self.debate, self.case, argument_id))
             notes.border_title = "Your rebuttal"
@@ -192,7 +206,8 @@ class CaseScreen(Screen):
         if event.option_list.id == "case-list":
             self.action_write()
         elif self._editing and self._editing[0] == "case":
-            self._toggle_quote(self._editing[1], event.option_id)
+            if event.option_id is not None:  # every quote has one; the summary is disabled
+                self._toggle_quote(self._editing[1], event.option_id)
         elif self._editing:
             self.notify("These are the pack's answers, to read. Write your own rebuttal "
                         "below (n).", timeout=4)
@@ -224,15 +239,14 @@ class CaseScreen(Screen):
         elif self._editing is not None:  # its row says "notes" once there are some
             kind, argument_id = self._editing
             if kind == "case":
-                entry = self.case.entry(argument_id)
+                entry = self._entry(argument_id)
                 number = self.case.entries.index(entry) + 1
                 prompt = rows.entry_row(self.debate, number, entry)
             else:
-                prompt = rows.expected_row(self.debate, self.case,
-                                           self.case.expecting(argument_id))
+                prompt = rows.expected_row(self.debate, self.case, self._expected(argument_id))
             self.case_list.replace_option_prompt(f"{kind}:{argument_id}", prompt)
 
-    def _shape(self) -> tuple:
+    def _shape(self) -> tuple[str | None, list[str], list[str]]:
         return (self.case.side, [e.argument for e in self.case.entries],
                 [x.argument for x in self.case.expected])
 
@@ -252,7 +266,10 @@ class CaseScreen(Screen):
 
     def _selected(self) -> tuple[str, str] | None:
         current = self.case_list.highlighted_id()
-        return None if current is None else tuple(current.split(":", 1))
+        if current is None:
+            return None
+        kind, _, argument_id = current.partition(":")  # "case:x" or "expected:x"
+        return kind, argument_id
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys about the highlighted item leave the footer while there is none."""
@@ -279,7 +296,7 @@ class CaseScreen(Screen):
                 evidence.action_first()
 
     def _toggle_quote(self, argument_id: str, quote_id: str) -> None:
-        entry = self.case.entry(argument_id)
+        entry = self._entry(argument_id)
         if quote_id in entry.quotes:
             self.case.detach(argument_id, quote_id)
         elif quote_id in self.debate.quotes:
@@ -303,7 +320,7 @@ class CaseScreen(Screen):
             return
         kind, argument_id = selected
         if kind == "case":
-            entry = self.case.entry(argument_id)
+            entry = self._entry(argument_id)
             self._removed = (kind, entry, self.case.entries.index(entry))
             self.case.remove(argument_id)
             self.notify("Removed from your case, with its notes. Press u to undo.", timeout=6)
@@ -321,7 +338,7 @@ class CaseScreen(Screen):
             return
         kind, item, index = self._removed
         self._removed = None
-        if kind == "case":
+        if isinstance(item, CaseEntry):  # removed from the case, not from what is expected
             self.case.reinstate(item, index)
         else:
             self.case.reinstate_expected(item, index)
@@ -351,8 +368,9 @@ class CaseScreen(Screen):
         self._change()
 
     def action_side(self) -> None:
-        if self.casebook.side_is_assigned:
-            name = self.debate.positions[self.casebook.assigned_side].name
+        assigned = self.casebook.assigned_side
+        if assigned is not None:  # what side_is_assigned tells
+            name = self.debate.positions[assigned].name
             self.notify(f"Your teacher has assigned you {name}.", timeout=4)
             return
         self.app.push_screen(SideDialog(self.debate), self._side_chosen)
@@ -404,7 +422,7 @@ class CaseScreen(Screen):
             self.casebook.save()
 
 
-def collect_argument(app, casebook: CaseBook, argument_id: str) -> None:
+def collect_argument(app: App[Any], casebook: CaseBook, argument_id: str) -> None:
     """The explorer's "add to case" key: asks for the side first if none is chosen,
     then adds the argument (to the case, or to the list to answer) and says which."""
     def collect(position_id: str | None = None) -> None:

@@ -4,6 +4,7 @@ add, and where to write the handout. Each dismisses with its answer, or None."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -19,9 +20,11 @@ from tui.core.work.case import Case, opposing_arguments
 from ..text import argument_row
 from ..widgets.lists import KeyList
 
+Answer = TypeVar("Answer")
 
-class CaseDialog(ModalScreen):
-    """A centred box over the case screen."""
+
+class CaseDialog(ModalScreen[Answer | None]):
+    """A centred box over the case screen; it answers with an `Answer`, or None."""
 
     # A file, not DEFAULT_CSS: default CSS ranks below app.tcss, whose `KeyList
     # { height: 1fr }` would stretch the list and leave the box half empty.
@@ -32,7 +35,7 @@ class CaseDialog(ModalScreen):
         self.dismiss(None)
 
 
-class ListDialog(CaseDialog):
+class ListDialog(CaseDialog[str]):
     """A titled list; Enter answers with the chosen option's id."""
 
     def __init__(self, title: str, options: list[Option]) -> None:
@@ -86,7 +89,7 @@ class AddDialog(ListDialog):
         super().__init__("Add an argument (Enter adds, Escape closes)", options)
 
 
-class ExportDialog(CaseDialog):
+class ExportDialog(CaseDialog[Path]):
     """Where to write the Markdown handout; Enter writes, Escape cancels."""
 
     def __init__(self, suggested: Path) -> None:

@@ -34,7 +34,7 @@ class DraftArea(TextArea):
     BINDINGS = [Binding("ctrl+s", "screen.keep", "Keep as my rebuttal")]
 
 
-class DrillScreen(Screen):
+class DrillScreen(Screen[None]):
     CSS_PATH = "drill.tcss"
     OVER_EXPLORER = True  # opening a place in the explorer closes it
     # The footer holds what fits at 80 columns; every key is in `?` and the palette.
