@@ -35,32 +35,32 @@ def run_child(script: str, *args: str, env: dict[str, str] | None = None,
     environment = {**os.environ, **(env or {})}
     environment["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT),
                                                               environment.get("PYTHONPATH")]))
-    errors = tempfile.TemporaryFile()  # a file, not a pipe: a chatty child cannot block
-    try:
-        started = time.monotonic()
-        process = subprocess.Popen([sys.executable, str(HERE / script), result_file, *args],
-                                   env=environment, cwd=ROOT, stdin=subprocess.DEVNULL,
-                                   stdout=subprocess.DEVNULL, stderr=errors)
-        deadline = started + timeout
-        while True:  # wait4 gives this child's own rusage; poll so a hang cannot block us
-            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.monotonic() > deadline:
-                process.kill()
-                pid, status, usage = os.wait4(process.pid, 0)
-                raise RuntimeError(f"{script} {' '.join(args)} took over {timeout:.0f} s")
-            time.sleep(0.002)
-        process.returncode = os.waitstatus_to_exitcode(status)
-        errors.seek(0)
-        stderr = errors.read().decode("utf-8", "replace")
-        text = Path(result_file).read_text(encoding="utf-8")
-        if process.returncode != 0 or not text:
-            raise RuntimeError(f"{script} {' '.join(args)} failed ({process.returncode}):\n"
-                               f"{stderr[-3000:]}")
-        # ru_maxrss is in kilobytes on Linux (bytes on macOS)
-        scale = 1 if sys.platform == "darwin" else 1024
-        return Outcome(json.loads(text), started, usage.ru_maxrss * scale / 1e6)
-    finally:
-        errors.close()
-        os.unlink(result_file)
+    # A file, not a pipe: a chatty child cannot block.
+    with tempfile.TemporaryFile() as errors:
+        try:
+            started = time.monotonic()
+            process = subprocess.Popen([sys.executable, str(HERE / script), result_file, *args],
+                                       env=environment, cwd=ROOT, stdin=subprocess.DEVNULL,
+                                       stdout=subprocess.DEVNULL, stderr=errors)
+            deadline = started + timeout
+            while True:  # wait4 gives this child's own rusage; poll so a hang cannot block us
+                pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+                if pid:
+                    break
+                if time.monotonic() > deadline:
+                    process.kill()
+                    pid, status, usage = os.wait4(process.pid, 0)
+                    raise RuntimeError(f"{script} {' '.join(args)} took over {timeout:.0f} s")
+                time.sleep(0.002)
+            process.returncode = os.waitstatus_to_exitcode(status)
+            errors.seek(0)
+            stderr = errors.read().decode("utf-8", "replace")
+            text = Path(result_file).read_text(encoding="utf-8")
+            if process.returncode != 0 or not text:
+                raise RuntimeError(f"{script} {' '.join(args)} failed ({process.returncode}):\n"
+                                   f"{stderr[-3000:]}")
+            # ru_maxrss is in kilobytes on Linux (bytes on macOS)
+            scale = 1 if sys.platform == "darwin" else 1024
+            return Outcome(json.loads(text), started, usage.ru_maxrss * scale / 1e6)
+        finally:
+            os.unlink(result_file)

@@ -44,14 +44,15 @@ VARIANTS = ("minimal", "option_list", "argument_list")
 THEMES = ["Public health", "Law and devolution", "Cost", "Evidence", "Community safety",
           "Housing", "Policing", "Treatment and recovery",
           "Scale of the crisis and of the response"]
-WORDS = (
+PROSE = (
     "the council's plan would cut waiting times in Govan and the pilot would reduce overdose "
     "deaths across Glasgow's East End while supervised consumption rooms remain unlawful "
     "under the Misuse of Drugs Act according to the Home Office which says prevention "
     "treatment education and enforcement come first; campaigners argue that a public-health "
     "emergency demands an immediate, evidence-based response from ministers — “a necessary "
     "part, not the whole” — of tackling problem drug use, homelessness and HIV outbreaks"
-).split()
+)
+WORDS = PROSE.split()
 
 
 def sample_rows(count: int, seed: int = 1) -> list[tuple[str, str, str]]:

@@ -61,9 +61,10 @@ def print_report(f: dict) -> None:
         row = keys[screen]
         extra = (f"  (first key: {row['first_key_ms']:.0f} ms)"
                  if row.get("first_key_ms") else "")
+        no_frame = f"  no frame: {row['no_frame']:d}" if row["no_frame"] else ""
         print(f"  {screen:9s} {row['presses']:3d} keys  median {row['median_ms']:6.1f} ms  "
               f"p95 {row['p95_ms']:6.1f} ms  max {row['max_ms']:6.1f} ms"
-              f"{'  no frame: %d' % row['no_frame'] if row['no_frame'] else ''}{extra}")
+              f"{no_frame}{extra}")
     print("\nTargets")
     for name, row in f["targets"].items():
         print(f"  {'met   ' if row['met'] else 'MISSED'} {name:34s} {row['value']} "
