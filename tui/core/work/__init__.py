@@ -1,1 +1,2 @@
-"""The student's own work: their case, drill progress and handout, and how it is kept safe on disk."""
+"""The student's own work: their case, drill progress and handout, and how it is kept
+safe on disk."""
