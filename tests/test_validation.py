@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from helpers import YamlSyntaxError
 
 from tui.cli import main
 from tui.core.pack.loader import load_pack
@@ -35,8 +36,7 @@ def problems(pack: Path | str) -> list[str]:
 
 BROKEN_PACKS = [
     ("yaml-syntax", [
-        "yaml-syntax/debate.yaml:4:9: YAML syntax error: did not find expected ',' or ']' "
-        "(while parsing a flow sequence that starts at line 3, column 11)",
+        YamlSyntaxError("yaml-syntax/debate.yaml:4:9", "that starts at line 3, column 11)"),
     ]),
     ("unknown-key", [
         "unknown-key/debate.yaml:23:5: unknown key 'speeker' in quote 'save-lives' (did you "
@@ -349,15 +349,12 @@ def test_a_plain_number_is_read_as_written(pack_copy, written, value):
     ("debate.yaml", "file: report.txt", 'file: "report\\0.txt"',
      "pack/debate.yaml:15:11: source 'report': the file name contains a NUL character"),
     ("debate.yaml", "    name: Ann Example", "    name: Ann \x07Example",
-     "pack/debate.yaml:3:15: YAML syntax error: control characters are not allowed (U+0007) "
-     "(remove the character)"),
+     YamlSyntaxError("pack/debate.yaml:3:15", " (U+0007) (remove the character)")),
     ("debate.yaml", "    name: Ann Example", "\tname: Ann Example",
-     "pack/debate.yaml:3:1: YAML syntax error: found a tab character that violates indentation "
-     "(indent with spaces, not tabs)"),
+     YamlSyntaxError("pack/debate.yaml:3:1", " (indent with spaces, not tabs)")),
     ("debate.yaml", "claim: A supervised room saves lives.",
      "claim: The council: rooms save lives.",
-     "pack/debate.yaml:46:23: YAML syntax error: mapping values are not allowed in this context "
-     "(put text containing ': ' in quotes)"),
+     YamlSyntaxError("pack/debate.yaml:46:23", " (put text containing ': ' in quotes)")),
     ("pack.yaml", "themes:", "theme:",
      "pack/debate.yaml:48:14: 'themes' of argument 'room-saves-lives' refers to theme 'health', "
      "which does not exist (this pack defines no themes)"),
@@ -380,8 +377,7 @@ def test_a_syntax_error_hides_the_checks_across_files(pack_copy):
     # The other file's records are unseen, so "unknown id" or "unused" would be false.
     pack_copy.edit("pack.yaml", "    name: Public health", "    name: [Public health")
     assert problems("pack") == [
-        "pack/pack.yaml:9:7: YAML syntax error: did not find expected ',' or ']' (while parsing "
-        "a flow sequence that starts at line 8, column 11)",
+        YamlSyntaxError("pack/pack.yaml:9:7", "that starts at line 8, column 11)"),
     ]
 
 
@@ -429,12 +425,13 @@ def test_an_unreadable_source_is_refused(pack_copy, monkeypatch):
 
         monkeypatch.setattr(Path, "read_bytes", refuse)
     try:
-        assert problems("pack") == [
-            "pack/debate.yaml:15:11: source 'report': cannot use 'report.txt': cannot read the "
-            "file: Permission denied",
-        ]
+        [problem] = problems("pack")
     finally:
         article.chmod(0o644)
+    # Then the system's reason, in its words and language.
+    ours = ("pack/debate.yaml:15:11: source 'report': cannot use 'report.txt': cannot read the "
+            "file: ")
+    assert problem.startswith(ours) and problem[len(ours):].strip()
 
 
 def test_a_missing_article_with_no_near_name_has_no_hint(pack_copy):
