@@ -26,7 +26,7 @@ _DEFAULT_TAGS = {ScalarNode: _CORE + "str", SequenceNode: _CORE + "seq",
 _IMPLICIT = {first: tuple(resolvers)
              for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()}
 
-# How deep lists and mappings may nest: a pack needs six levels at most. Both
+# How deep lists and mappings may nest: a pack needs fewer than ten levels. Both
 # composers recurse once per level (libyaml's in C, where 40,000 levels overflow
 # an 8 MB stack and kill the process), so the limit keeps that recursion small.
 # It is ours, far below libyaml's own (1,000 levels since PyYAML 6.0.4, none
@@ -36,8 +36,8 @@ MAX_NESTING = 100
 
 
 class _TooDeep(yaml.YAMLError):
-    """Composing went below MAX_NESTING; `mark` is where the list or mapping holding
-    the too-deep value starts."""
+    """Composing went deeper than MAX_NESTING; `mark` is where the list or mapping
+    holding the too-deep value starts."""
 
     def __init__(self, mark: yaml.Mark) -> None:
         super().__init__(mark)
