@@ -1,11 +1,14 @@
-"""Fixtures shared by the test files: the small valid pack, and a copy of it to break."""
+"""Fixtures shared by the test files: the small valid pack, a copy of it to break, a
+home of the test's own, and the explorer built for a pack."""
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from helpers import GOOD_PACK, make_app
 
 PACKS = Path(__file__).parent / "packs"
 
@@ -43,3 +46,33 @@ def pack_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> PackCopy:
     shutil.copytree(PACKS / "good", tmp_path / "pack")
     monkeypatch.chdir(tmp_path)
     return PackCopy(tmp_path / "pack")
+
+
+@pytest.fixture
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Data and cache folders under tmp_path, never the real home."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("DEBATE_EXPLORER_DATA_DIR", str(home / "data" / "debate-explorer"))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return home
+
+
+@pytest.fixture
+def explorer(isolated_home: Path) -> Callable[..., object]:
+    """Build the explorer app for a pack (the small test pack unless told)."""
+    return make_app
+
+
+@pytest.fixture
+def broken_pack(tmp_path: Path) -> Path:
+    """The good pack with an argument rebutting an id that does not exist."""
+    pack = tmp_path / "broken"
+    shutil.copytree(GOOD_PACK, pack)
+    debate = pack / "debate.yaml"
+    debate.write_text(debate.read_text().replace("rebuts: [evidence-mixed]",
+                                                 "rebuts: [evidence-mixd]"))
+    return pack

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import random
+from itertools import pairwise
 
 import pytest
+from helpers import screen_text
 from rich.cells import cell_len
 from textual.app import App, ComposeResult
-from ui_fixtures import screen_text
 
 from tui.core.layout.rows import RowLayout, narrowness
 from tui.core.layout.wrap import is_narrow, line_count, narrow_flags, wrap
@@ -25,7 +26,7 @@ ROWS = [HEALTH, LEGAL, LONG_WORD]
 
 # Words of one cell a character (ASCII and typographic punctuation), and words that
 # are not: Chinese (two cells a character) and a letter with a combining accent.
-NARROW_WORDS = (
+NARROW_WORDS = (  # noqa: SIM905 - a sentence reads better than a list of its words
     "the council’s plan would cut waiting times in Govan — and the pilot would reduce overdose "
     "deaths across Glasgow’s East End, while “supervised” consumption rooms remain unlawful "
     "under the Misuse of Drugs Act 1971; campaigners say a public-health emergency demands an "
@@ -57,7 +58,7 @@ def test_wrapping_breaks_only_at_spaces_and_fills_each_line(width, wide):
         lines = wrap(text, width)
         assert " ".join(lines) == text  # no word split, none lost (single spaces in these claims)
         assert all(0 < cell_len(line) <= width for line in lines)
-        for line, following in zip(lines, lines[1:]):  # greedy: the next word did not fit
+        for line, following in pairwise(lines):  # greedy: the next word did not fit
             assert cell_len(line) + 1 + cell_len(following.split(" ")[0]) > width
 
 

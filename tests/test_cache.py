@@ -121,7 +121,8 @@ def test_a_packs_errors_are_never_cached(pack, cache_home):
 
 
 def test_an_article_of_the_same_name_added_to_the_pack_folder_wins_over_the_seeds_one(tmp_path):
-    """A source file is looked up in the pack folder before `seeds/`: adding one changes the pack."""
+    """A source file is looked up in the pack folder before `seeds/`: adding one changes
+    the pack."""
     content = tmp_path / "content"
     pack = Path(shutil.copytree(GOOD, content / "town"))
     (tmp_path / "seeds").mkdir()

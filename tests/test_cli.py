@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import YamlSyntaxError
 
 from tui.cli import main
 
@@ -79,7 +80,8 @@ def test_misuse_exits_2_with_usage(in_packs, capsys, argv):
     with pytest.raises(SystemExit) as stop:
         main(argv)
     assert stop.value.code == 2
-    assert capsys.readouterr().err.startswith("usage: debate-explorer")
+    usage, *complaint = capsys.readouterr().err.splitlines()  # argparse's words around ours
+    assert "debate-explorer" in usage and complaint
 
 
 def test_export_json_goes_to_stdout(in_packs, capsys):
@@ -104,8 +106,9 @@ def test_export_writes_the_named_file_and_nothing_else(in_packs, tmp_path, capsy
 def test_export_to_a_folder_that_does_not_exist_exits_1(in_packs, tmp_path, capsys):
     target = tmp_path / "missing" / "debate.md"
     assert main(["export", "good", "-o", str(target)]) == 1
-    assert capsys.readouterr().err == (
-        f"cannot write {target}: No such file or directory\n")
+    [line] = capsys.readouterr().err.splitlines()
+    ours = f"cannot write {target}: "  # then the system's reason, in its words and language
+    assert line.startswith(ours) and line[len(ours):].strip()
 
 
 def test_export_of_a_broken_pack_prints_the_problems_and_no_export(in_packs, capsys):
@@ -126,8 +129,7 @@ def test_a_broken_pack_in_a_real_process_exits_1_without_a_traceback():
     assert run.returncode == 1
     assert run.stdout == ""
     assert run.stderr.splitlines() == [
-        "broken/yaml-syntax/debate.yaml:4:9: YAML syntax error: did not find expected ',' or "
-        "']' (while parsing a flow sequence that starts at line 3, column 11)",
+        YamlSyntaxError("broken/yaml-syntax/debate.yaml:4:9", "that starts at line 3, column 11)"),
         "broken/yaml-syntax: 1 error; the pack was not loaded.",
     ]
 
@@ -156,5 +158,6 @@ def test_a_closed_pipe_ends_quietly():
 def test_usage_in_a_real_process_exits_2():
     run = run_module("export", "good", "--format", "pdf")
     assert run.returncode == 2
-    assert "invalid choice: 'pdf'" in run.stderr
+    # argparse words the complaint; the user must see the value refused and the choices
+    assert "'pdf'" in run.stderr and "markdown" in run.stderr and "json" in run.stderr
     assert "Traceback" not in run.stderr

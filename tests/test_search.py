@@ -49,7 +49,8 @@ def build_debate(
         "uk": model.Position("uk", "The UK Government", "UK Government", "against", "No.", ()),
         "scotland": model.Position("scotland", "Scotland", "Scotland", "for", "Yes.", ()),
     }
-    all_themes = {"health": model.Theme("health", "Public health"), "law": model.Theme("law", "Law")}
+    all_themes = {"health": model.Theme("health", "Public health"),
+                  "law": model.Theme("law", "Law")}
     quote_records = {
         qid: model.Quote(qid, speaker, "bbc", text, "direct", 0, len(text))
         for qid, speaker, text in quotes
@@ -66,9 +67,11 @@ def build_debate(
 class TestTypos:
     def test_a_misspelt_name_finds_the_speaker_his_quotes_and_the_arguments_they_carry(self):
         index = SearchIndex(build_debate(
-            arguments=[("distraction", "Consumption rooms are a distraction.", "Said at the summit."),
+            arguments=[("distraction", "Consumption rooms are a distraction.",
+                        "Said at the summit."),
                        ("other", "Drug deaths are a public health emergency.", "")],
-            quotes=[("kit-said", "kit", "To me, drug consumption rooms are a bit of a distraction."),
+            quotes=[("kit-said", "kit",
+                     "To me, drug consumption rooms are a bit of a distraction."),
                     ("susan-said", "susan", "We will keep fighting for a room.")],
             cites={"distraction": ("kit-said",), "other": ("susan-said",)}))
         found = index.grouped("Malthose")
@@ -91,7 +94,8 @@ class TestTypos:
         assert ids(index.search("consumtion rooms")) == ["rooms"]
 
     def test_swapped_letters_count_as_one_typo(self):
-        index = SearchIndex(build_debate(arguments=[("law", "The Home Office controls drug law.", "")]))
+        index = SearchIndex(build_debate(
+            arguments=[("law", "The Home Office controls drug law.", "")]))
         assert ids(index.search("contorls")) == ["law"]
 
     def test_short_words_are_not_guessed_at(self):
@@ -194,7 +198,8 @@ class TestFilters:
 
     def test_a_theme_keeps_its_arguments_and_their_quotes_in_pack_order(self, good: SearchIndex):
         hits = good.search("", themes=frozenset({"evidence"}))
-        assert [(h.kind, h.id) for h in hits] == [("argument", "evidence-mixed"), ("quote", "mixed")]
+        assert [(h.kind, h.id) for h in hits] == [("argument", "evidence-mixed"),
+                                                  ("quote", "mixed")]
 
     def test_a_theme_filter_drops_the_other_kinds(self, good: SearchIndex):
         found = good.grouped("minister", themes=frozenset({"evidence"}))
@@ -203,7 +208,8 @@ class TestFilters:
 
     def test_any_of_several_themes_will_do(self, good: SearchIndex):
         hits = good.search("", themes=frozenset({"evidence", "health"}))
-        assert {h.id for h in hits if h.kind == "argument"} == {"room-saves-lives", "evidence-mixed"}
+        assert {h.id for h in hits if h.kind == "argument"} == {"room-saves-lives",
+                                                                "evidence-mixed"}
 
     def test_a_speaker_keeps_their_quotes_arguments_facts_and_themselves(self, good: SearchIndex):
         hits = good.search("", speaker="ann")
@@ -215,9 +221,11 @@ class TestFilters:
         everyone = {"argument": ["room-saves-lives"], "quote": ["deaths-120"], "speaker": ["ann"],
                     "fact": ["deaths-2019", "deaths-2018"]}
         assert {kind: ids(hits) for kind, hits in good.grouped("the town").items()} == everyone
-        assert {kind: ids(hits) for kind, hits in good.grouped("the town", speaker="ann").items()} == {
+        by_ann = good.grouped("the town", speaker="ann")
+        assert {kind: ids(hits) for kind, hits in by_ann.items()} == {
             **everyone, "fact": ["deaths-2019"]}
-        assert {kind: ids(hits) for kind, hits in good.grouped("the town", speaker="minister").items()} == {
+        by_minister = good.grouped("the town", speaker="minister")
+        assert {kind: ids(hits) for kind, hits in by_minister.items()} == {
             "fact": ["deaths-2018"]}
 
     def test_theme_and_speaker_together_keep_what_both_keep(self, good: SearchIndex):
@@ -307,5 +315,6 @@ class TestGlasgow:
         ("englsh gangs", "uk-divergence-gangs"),
         ("moral judgment", "sg-honeypot-unfounded"),
     ])
-    def test_a_phrase_with_a_typo_finds_its_argument_first(self, glasgow: SearchIndex, query, argument):
+    def test_a_phrase_with_a_typo_finds_its_argument_first(self, glasgow: SearchIndex, query,
+                                                           argument):
         assert glasgow.grouped(query)["argument"][0].id == argument

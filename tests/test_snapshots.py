@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from ui_fixtures import GOOD_PACK, isolated_home, make_app  # noqa: F401 (fixture)
+from helpers import GOOD_PACK, make_app
 
 from tui.core.pack.bundled import default_pack
 from tui.ui.app import ExplorerApp
@@ -82,7 +82,7 @@ def test_glasgow_debate(snap_compare, isolated_home):
 def built_case(tmp_path: Path) -> ExplorerApp:
     """Two arguments in the case, evidence and notes on the first, one expected
     argument from the other side (the pack suggests an answer to it)."""
-    from case_fixtures import casebook
+    from helpers import casebook
 
     book = casebook(tmp_path)
     book.choose_side("council")

@@ -206,14 +206,14 @@ def test_an_unreadable_file_that_cannot_be_moved_is_never_saved_over(store, monk
     before = store.path.read_bytes()
 
     def denied(*args, **kwargs):
-        raise PermissionError(13, "Permission denied")
+        raise PermissionError(13, "refused by this test")  # the system's reason, passed on
 
     monkeypatch.setattr(Path, "read_bytes", denied)
     monkeypatch.setattr(os, "replace", denied)
     with pytest.raises(StorageError) as error:
         store.save(Case())
     monkeypatch.undo()
-    assert "could not be read (Permission denied)" in str(error.value)
+    assert "could not be read (refused by this test)" in str(error.value)
     assert "nothing will be saved over it" in str(error.value)
     assert store.path.read_bytes() == before
 

@@ -3,7 +3,7 @@ evidence and notes, what to expect from the other side, and the handout."""
 
 from __future__ import annotations
 
-from case_fixtures import ScreenApp, casebook, screen_text
+from helpers import ScreenApp, casebook, screen_text
 from textual.widgets import TextArea
 
 from tui.core.work.case import CaseEntry, now
@@ -238,12 +238,13 @@ async def test_a_handout_that_cannot_be_written_says_why(tmp_path, monkeypatch):
     app = ScreenApp(lambda: CaseScreen(book))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("h", "ctrl+u", *str(tmp_path / "no-such-folder" / "x.md"), "enter")
+        target = tmp_path / "no-such-folder" / "x.md"
+        await pilot.press("h", "ctrl+u", *str(target), "enter")
         await pilot.pause()
         message, severity = app.told[-1]
     assert severity == "error"
-    assert message.startswith(f"The handout could not be written to {tmp_path}")
-    assert "No such file or directory" in message
+    ours = f"The handout could not be written to {target}: "  # then the system's reason
+    assert message.startswith(ours) and message.endswith(".") and message[len(ours):-1].strip()
 
 
 async def test_work_saved_by_another_copy_of_the_app_appears_at_the_next_save(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from argparse import Namespace
 from pathlib import Path
 
-from ui_fixtures import GOOD_PACK, explorer, isolated_home, make_app, screen_text  # noqa: F401
+from helpers import GOOD_PACK, make_app, screen_text
 
 import tui.ui.app
 from tui.core.pack.loader import load_pack

@@ -3,7 +3,7 @@ between sessions, the countdown, and what still needs work."""
 
 from __future__ import annotations
 
-from case_fixtures import ScreenApp, casebook, screen_text
+from helpers import ScreenApp, casebook, screen_text
 
 from tui.core.work import drill
 from tui.ui.screens.drill import DrillScreen

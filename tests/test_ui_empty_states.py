@@ -5,7 +5,7 @@ The loader accepts these (with warnings); the screens must say so and never cras
 
 from __future__ import annotations
 
-from ui_fixtures import isolated_home, screen_text  # noqa: F401
+from helpers import screen_text
 
 from tui.core.pack.loader import load_pack
 from tui.ui.app import ExplorerApp
@@ -65,7 +65,7 @@ async def test_a_speaker_never_quoted_says_so(pack_copy, isolated_home):
 
 
 async def test_screens_survive_a_tiny_terminal(isolated_home):
-    from ui_fixtures import make_app
+    from helpers import make_app
 
     app = make_app()
     async with app.run_test(size=(20, 5)) as pilot:

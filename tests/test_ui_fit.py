@@ -3,8 +3,10 @@ mid-word where it matters. Driven by real key presses on the explorer."""
 
 from __future__ import annotations
 
+import re
+
+from helpers import screen_text
 from textual.widgets import Footer
-from ui_fixtures import explorer, isolated_home, screen_text  # noqa: F401
 
 from tui.ui.screens.debate import DebateScreen
 from tui.ui.widgets.breadcrumb import Breadcrumb
@@ -15,13 +17,14 @@ def crumb(app) -> str:
 
 
 def footer_keys(app) -> list[str]:
-    """The footer's entries as shown, failing if any runs past the right edge."""
-    footer = app.screen.query_one(Footer)
-    keys = list(footer.query("FooterKey"))
-    assert keys, "the footer shows no key"
-    overflow = [k.description for k in keys if k.region.right > footer.region.right]
-    assert not overflow, f"cut off at {app.size.width} columns: {overflow}"
-    return [k.description for k in keys]
+    """The footer's entries, failing unless each is on the footer's row in full."""
+    shown = [b.binding.description for b in app.screen.active_bindings.values()
+             if b.binding.show]
+    assert shown, "the footer shows no key"
+    row = screen_text(app).splitlines()[app.screen.query_one(Footer).region.y]
+    cut = [d for d in shown if not re.search(rf"(?<!\S){re.escape(d)}(?!\S)", row)]
+    assert not cut, f"cut off at {app.size.width} columns: {cut} in {row!r}"
+    return shown
 
 
 async def test_going_home_to_the_debate_shows_the_path_not_the_detour(explorer):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from argparse import Namespace
 
-from ui_fixtures import broken_pack, explorer, isolated_home, screen_text  # noqa: F401
+from helpers import screen_text
 
 from tui.ui.screens.argument import ArgumentScreen
 from tui.ui.screens.debate import DebateScreen

@@ -6,7 +6,7 @@ import shutil
 from argparse import Namespace
 from pathlib import Path
 
-from ui_fixtures import GOOD_PACK, broken_pack, explorer, isolated_home, screen_text  # noqa: F401
+from helpers import GOOD_PACK, screen_text
 
 from tui.core.pack.bundled import default_pack
 from tui.core.pack.summary import summarise

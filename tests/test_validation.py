@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from helpers import YamlSyntaxError
 
 from tui.cli import main
 from tui.core.pack.loader import load_pack
@@ -35,8 +36,7 @@ def problems(pack: Path | str) -> list[str]:
 
 BROKEN_PACKS = [
     ("yaml-syntax", [
-        "yaml-syntax/debate.yaml:4:9: YAML syntax error: did not find expected ',' or ']' "
-        "(while parsing a flow sequence that starts at line 3, column 11)",
+        YamlSyntaxError("yaml-syntax/debate.yaml:4:9", "that starts at line 3, column 11)"),
     ]),
     ("unknown-key", [
         "unknown-key/debate.yaml:23:5: unknown key 'speeker' in quote 'save-lives' (did you "
@@ -226,25 +226,58 @@ def test_a_billion_laughs_is_refused_at_once(pack_copy):
     assert all("is an alias" in line for line in found)
 
 
-def test_nesting_too_deep_for_the_c_parser_is_read_or_refused_never_a_crash(tmp_path):
-    # 30,000 levels overflow libyaml's recursion on a normal 8 MB stack; run in
-    # a child process so that a regression kills the child, not the test run.
-    (tmp_path / "deep.yaml").write_text("deep: " + "[" * 30_000 + "]" * 30_000 + "\n")
-    (tmp_path / "deeper.yaml").write_text("deep: " + "[" * 200_000 + "]" * 200_000 + "\n")
+TOO_DEEP = "lists or mappings are nested more than 100 levels deep (a pack needs only a few levels)"
+
+
+@pytest.mark.parametrize(("nesting", "where"), [
+    # Below libyaml's own limit (1,000 levels since PyYAML 6.0.4): only ours stops these.
+    ("deep: " + "[" * 101 + "]" * 101, "1:105"),
+    ("deep: " + "[" * 500 + "]" * 500, "1:105"),
+    ("[\n" * 500 + "]\n" * 500, "100:1"),
+    # Beyond it: a new libyaml stops first, an old one overflows the C stack (30,000).
+    ("deep: " + "[" * 3_000 + "]" * 3_000, "1:105"),
+    ("deep: " + "{a: " * 3_000 + "}" * 3_000, "1:399"),
+    ("- " * 3_000 + "x", "1:199"),
+    ("".join("  " * level + "- \n" for level in range(1_500)), "100:199"),
+    ("deep: " + "[" * 30_000 + "]" * 30_000, "1:105"),
+    ("deep: " + "[" * 200_000 + "]" * 200_000, "1:105"),
+], ids=["101 flow", "500 flow", "500 flow lines", "3,000 flow", "3,000 flow mappings",
+        "3,000 compact block", "1,500 indented block", "30,000 flow", "200,000 flow"])
+def test_nesting_too_deep_is_refused_in_our_words_whatever_libyaml_allows(tmp_path, nesting,
+                                                                          where):
+    # Run in a child process, so that a regression that overflows the stack kills the
+    # child, not the test run.
+    (tmp_path / "deep.yaml").write_text(nesting + "\n")
     run = subprocess.run([sys.executable, "-m", "tui", "validate", "deep.yaml"],
-                         cwd=tmp_path, capture_output=True, text=True)
-    assert run.returncode == 1
-    assert "deep.yaml:1:1: unknown section 'deep'" in run.stderr
-    run = subprocess.run([sys.executable, "-m", "tui", "validate", "deeper.yaml"],
-                         cwd=tmp_path, capture_output=True, text=True)
-    assert run.returncode == 1
-    assert ("deeper.yaml: lists or mappings are nested too deeply to read (a pack needs no more "
-            "than four levels)") in run.stderr
+                         cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert (run.returncode, run.stdout) == (1, "")
+    assert run.stderr.splitlines() == [
+        f"deep.yaml:{where}: {TOO_DEEP}",
+        "deep.yaml: 1 error; the pack was not loaded.",
+    ]
+
+
+def test_nesting_a_pack_could_use_is_read(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "deep.yaml").write_text("deep: " + "[" * 99 + "]" * 99 + "\n")
+    assert problems("deep.yaml")[-1] == (
+        "deep.yaml:1:1: unknown section 'deep' (sections are: " + ", ".join(SECTIONS) + ")")
+
+
+def test_an_alias_in_a_file_nested_too_deep_is_reported_whatever_libyaml_allows(tmp_path,
+                                                                                 monkeypatch):
+    # Aliases are looked for before composing, by a parse a new libyaml stops at 1,000.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "deep.yaml").write_text("a: &x 1\nb: *x\nc: " + "[" * 3_000 + "]" * 3_000 + "\n")
+    assert problems("deep.yaml") == [
+        "deep.yaml:2:4: '*x' is an alias, and anchors and aliases are not allowed in packs "
+        "(write the value out in full)",
+    ]
 
 
 def test_a_deeply_nested_key_is_reported_not_printed(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "deep.yaml").write_text("? " + "[" * 3000 + "]" * 3000 + "\n: x\n")
+    (tmp_path / "deep.yaml").write_text("? " + "[" * 90 + "]" * 90 + "\n: x\n")
     assert problems("deep.yaml")[-1] == (
         "deep.yaml:1:3: a section name should be a word such as 'quotes'")
 
@@ -316,15 +349,12 @@ def test_a_plain_number_is_read_as_written(pack_copy, written, value):
     ("debate.yaml", "file: report.txt", 'file: "report\\0.txt"',
      "pack/debate.yaml:15:11: source 'report': the file name contains a NUL character"),
     ("debate.yaml", "    name: Ann Example", "    name: Ann \x07Example",
-     "pack/debate.yaml:3:15: YAML syntax error: control characters are not allowed (U+0007) "
-     "(remove the character)"),
+     YamlSyntaxError("pack/debate.yaml:3:15", " (U+0007) (remove the character)")),
     ("debate.yaml", "    name: Ann Example", "\tname: Ann Example",
-     "pack/debate.yaml:3:1: YAML syntax error: found a tab character that violates indentation "
-     "(indent with spaces, not tabs)"),
+     YamlSyntaxError("pack/debate.yaml:3:1", " (indent with spaces, not tabs)")),
     ("debate.yaml", "claim: A supervised room saves lives.",
      "claim: The council: rooms save lives.",
-     "pack/debate.yaml:46:23: YAML syntax error: mapping values are not allowed in this context "
-     "(put text containing ': ' in quotes)"),
+     YamlSyntaxError("pack/debate.yaml:46:23", " (put text containing ': ' in quotes)")),
     ("pack.yaml", "themes:", "theme:",
      "pack/debate.yaml:48:14: 'themes' of argument 'room-saves-lives' refers to theme 'health', "
      "which does not exist (this pack defines no themes)"),
@@ -347,8 +377,7 @@ def test_a_syntax_error_hides_the_checks_across_files(pack_copy):
     # The other file's records are unseen, so "unknown id" or "unused" would be false.
     pack_copy.edit("pack.yaml", "    name: Public health", "    name: [Public health")
     assert problems("pack") == [
-        "pack/pack.yaml:9:7: YAML syntax error: did not find expected ',' or ']' (while parsing "
-        "a flow sequence that starts at line 8, column 11)",
+        YamlSyntaxError("pack/pack.yaml:9:7", "that starts at line 8, column 11)"),
     ]
 
 
@@ -396,12 +425,13 @@ def test_an_unreadable_source_is_refused(pack_copy, monkeypatch):
 
         monkeypatch.setattr(Path, "read_bytes", refuse)
     try:
-        assert problems("pack") == [
-            "pack/debate.yaml:15:11: source 'report': cannot use 'report.txt': cannot read the "
-            "file: Permission denied",
-        ]
+        [problem] = problems("pack")
     finally:
         article.chmod(0o644)
+    # Then the system's reason, in its words and language.
+    ours = ("pack/debate.yaml:15:11: source 'report': cannot use 'report.txt': cannot read the "
+            "file: ")
+    assert problem.startswith(ours) and problem[len(ours):].strip()
 
 
 def test_a_missing_article_with_no_near_name_has_no_hint(pack_copy):

@@ -8,8 +8,6 @@ column an error message needs.
 from __future__ import annotations
 
 import re
-import threading
-from collections.abc import Callable
 
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
@@ -33,26 +31,39 @@ _IMPLICIT: dict[str | None, tuple[tuple[str, re.Pattern[str]], ...]] = {
     for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
 }
 
-# libyaml's composer recurses in C, once per level of nesting, and a file of
-# 40,000 '[' overflows an 8 MB stack: the process dies with no message. So it
-# runs in a thread whose stack fits the deepest nesting the file could hold
-# (measured: about 350 bytes a level; this allows three times that). A file
-# that could need more goes to the pure-Python composer, which raises
-# RecursionError instead.
-_STACK_PER_LEVEL = 1024
-_MIN_STACK = 4 << 20
-_MAX_STACK = 256 << 20
+# How deep lists and mappings may nest: a pack needs fewer than ten levels. Both
+# composers recurse once per level (libyaml's in C, where 40,000 levels overflow
+# an 8 MB stack and kill the process), so the limit keeps that recursion small.
+# It is ours, far below libyaml's own (1,000 levels since PyYAML 6.0.4, none
+# before), so the author is told the same thing at the same place whichever
+# libyaml is installed.
+MAX_NESTING = 100
 
 
-class _Loader(_Base):
-    """The safe loader with a leaner tag resolver (the same tags; the stock one
-    is the largest Python cost of composing a big pack)."""
+class _TooDeep(yaml.YAMLError):
+    """Composing went deeper than MAX_NESTING; `mark` is where the list or mapping
+    holding the too-deep value starts."""
+
+    def __init__(self, mark: yaml.Mark) -> None:
+        super().__init__(mark)
+        self.mark = mark
+
+
+class _Reading:
+    """What both loaders change in the stock safe loader: a leaner tag resolver
+    (the same tags; the stock one is the largest Python cost of composing a big
+    pack) and the nesting limit."""
+
+    _depth = 0
 
     def descend_resolver(self, current_node: yaml.Node | None, current_index: object) -> None:
-        pass  # no path resolvers
+        # Both composers call this on entering each node, with the node holding it.
+        self._depth += 1
+        if self._depth > MAX_NESTING and current_node is not None:
+            raise _TooDeep(current_node.start_mark)
 
     def ascend_resolver(self) -> None:
-        pass
+        self._depth -= 1
 
     def resolve(self, kind: type[yaml.Node], value: str | None,
                 implicit: tuple[bool, bool] | bool) -> str:
@@ -62,9 +73,21 @@ class _Loader(_Base):
             # a plain scalar: true, 12, 2020-01-01 ...
             for tag, regexp in _IMPLICIT.get(value[:1], ()):
                 if regexp.match(value):
-                    return tag
+                    return str(tag)
         return _DEFAULT_TAGS[kind]
 
+
+class _Loader(_Reading, _Base):
+    """The loader packs are read with: libyaml's, when PyYAML was built with it."""
+
+
+class _PureLoader(_Reading, yaml.SafeLoader):
+    """PyYAML's own Python reader, which sets no nesting limit of its own."""
+
+
+def _refused_as_too_deep(error: yaml.MarkedYAMLError) -> bool:
+    """Whether libyaml stopped at its own nesting limit ("exceeded maximum nesting depth")."""
+    return "nesting" in (error.problem or "")
 
 
 def compose(text: str, shown: str) -> tuple[yaml.Node | None, list[Problem]]:
@@ -77,9 +100,17 @@ def compose(text: str, shown: str) -> tuple[yaml.Node | None, list[Problem]]:
         if problems:
             return None, problems
     try:
-        return _compose_safely(text), []
-    except (yaml.YAMLError, RecursionError) as error:
+        try:
+            root = yaml.compose(text, Loader=_Loader)
+        except yaml.MarkedYAMLError as error:
+            if not _refused_as_too_deep(error):
+                raise
+            # libyaml refuses 1,000 levels while reading ahead of the composer, so our
+            # own limit was never reached; the Python reader reaches it, at its place.
+            root = yaml.compose(text, Loader=_PureLoader)
+    except yaml.YAMLError as error:
         return None, [_problem_of(error, text, shown)]
+    return root, []
 
 
 _SYNTAX_HINTS = (  # the mistakes a teacher writing YAML by hand makes most
@@ -91,6 +122,10 @@ _SYNTAX_HINTS = (  # the mistakes a teacher writing YAML by hand makes most
 
 def _problem_of(error: Exception, text: str, shown: str) -> Problem:
     """What a reading error means for the author, placed where it happened."""
+    if isinstance(error, _TooDeep):
+        return Problem(shown, error.mark.line + 1, error.mark.column + 1,
+                       f"lists or mappings are nested more than {MAX_NESTING} levels deep",
+                       "a pack needs only a few levels")
     if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -111,13 +146,11 @@ def _problem_of(error: Exception, text: str, shown: str) -> Problem:
         column = len(before) - (before.rfind("\n") + 1) + 1
         return Problem(shown, line, column, f"YAML syntax error: {error.reason} "
                        f"(U+{error.character:04X})", "remove the character")
-    if isinstance(error, RecursionError):
-        return Problem(shown, 0, 0, "lists or mappings are nested too deeply to read",
-                       "a pack needs no more than four levels")
     return Problem(shown, 0, 0, f"YAML syntax error: {error}")
 
 
-def _aliases(text: str, shown: str) -> list[Problem]:
+def _aliases(text: str, shown: str,
+             loader: type[yaml.SafeLoader | yaml.CSafeLoader] = _Loader) -> list[Problem]:
     """Every alias (*name) in the text: packs write each value out in full.
 
     Refusing them before composing means no walk can ever multiply a node
@@ -125,7 +158,7 @@ def _aliases(text: str, shown: str) -> list[Problem]:
     """
     problems: list[Problem] = []
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        for event in yaml.parse(text, Loader=loader):
             if isinstance(event, yaml.AliasEvent):
                 mark = event.start_mark
                 assert mark is not None  # the parser places every event it makes
@@ -134,58 +167,11 @@ def _aliases(text: str, shown: str) -> list[Problem]:
                     f"'*{event.anchor}' is an alias, and anchors and aliases are not allowed "
                     "in packs", "write the value out in full"))
     except yaml.YAMLError as error:
+        if isinstance(error, yaml.MarkedYAMLError) and _refused_as_too_deep(error):
+            return _aliases(text, shown, _PureLoader)  # events: no nesting limit in Python
         if problems:  # otherwise composing reports the error on its own
             problems.append(_problem_of(error, text, shown))
     return problems
-
-
-def _deepest_possible(text: str) -> int:
-    """An upper bound on the file's nesting: each level needs a '[' or '{', or two
-    more columns on a line (block lists and mappings are indented, or '- - x')."""
-    longest = max(map(len, text.split("\n")), default=0)
-    return text.count("[") + text.count("{") + 2 * longest + 2
-
-
-def _compose_safely(text: str) -> yaml.Node | None:
-    stack = max(_MIN_STACK, _STACK_PER_LEVEL * _deepest_possible(text))
-    stack = -(-stack // _MiB) * _MiB  # whole MiB, a multiple of any page size
-    composed: list[yaml.Node | None] = []
-    failed: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            composed.append(yaml.compose(text, Loader=_Loader))
-        except BaseException as error:  # handed back to the caller's thread
-            failed.append(error)
-
-    worker = _started_with_stack(run, stack) if stack <= _MAX_STACK else None
-    if worker is None:  # slower, but too deep a nesting raises RecursionError
-        return yaml.compose(text, Loader=yaml.SafeLoader)
-    worker.join()
-    if failed:
-        raise failed[0]
-    return composed[0]
-
-
-def _started_with_stack(run: Callable[[], None], size: int) -> threading.Thread | None:
-    """A thread running `run` on a stack of `size` bytes, or None if the platform refuses."""
-    with _STACK_LOCK:  # threading.stack_size is process-wide
-        try:
-            previous = threading.stack_size(size)
-        except (ValueError, RuntimeError):
-            return None
-        try:
-            worker = threading.Thread(target=run, name="compose-yaml")
-            worker.start()
-            return worker
-        except RuntimeError:  # no memory for it
-            return None
-        finally:
-            threading.stack_size(previous)
-
-
-_MiB = 1 << 20
-_STACK_LOCK = threading.Lock()
 
 
 def where(node: yaml.Node) -> tuple[int, int]:
