@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 from textual.app import SystemCommand
 from textual.binding import Binding
@@ -24,11 +25,11 @@ class KeyAction:
     binding: Binding
 
 
-def key_actions(screen: Screen) -> list[KeyAction]:
+def key_actions(screen: Screen[Any]) -> list[KeyAction]:
     """Every described binding active on the screen, one entry per action, keys merged."""
     app = screen.app
     merged: dict[tuple[int, str], KeyAction] = {}
-    for key, active in screen.active_bindings.items():
+    for active in screen.active_bindings.values():
         binding = active.binding
         if not binding.description or not active.enabled:
             continue
@@ -53,7 +54,7 @@ def key_actions(screen: Screen) -> list[KeyAction]:
     return list(merged.values())
 
 
-def binding_commands(screen: Screen) -> Iterable[SystemCommand]:
+def binding_commands(screen: Screen[Any]) -> Iterable[SystemCommand]:
     """The current screen's key actions as palette commands, with their keys as help."""
     for action in key_actions(screen):
         if action.binding.action in ("command_palette", "quit"):

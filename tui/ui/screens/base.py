@@ -9,16 +9,25 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from tui.core.history import Place
 from tui.core.pack.model import Debate
 
+from ..messages import open_record
 from ..widgets.breadcrumb import Breadcrumb
 from ..widgets.lists import KeyList
 
 
-class ViewScreen(Screen):
-    """A view of one record; the app's history rebuilds it from (kind, id, state)."""
+class ExplorerScreen(Screen[None]):
+    """A screen of the explorer: what the navigator and `?` need to know of it."""
 
-    KIND: ClassVar[str] = ""
+    KIND: ClassVar[str] = ""  # the kind of place it shows (a key of views.py), if any
+    # Over the views (the case, the drill): going to a place closes it.
+    OVER_EXPLORER: ClassVar[bool] = False
+
+
+class ViewScreen(ExplorerScreen):
+    """A view of one record; the navigator's history rebuilds it from (kind, id, state)."""
+
     # Keep the built screen for the whole session (for views that are slow to build
     # on a large pack and visited often); restore_state runs on every return.
     KEEP: ClassVar[bool] = False
@@ -29,6 +38,7 @@ class ViewScreen(Screen):
         self.debate = debate
         self.record_id = record_id
         self.initial_state = state
+        self.trail: list[Place] = []  # the path to this place, for the breadcrumb
 
     @classmethod
     def label(cls, debate: Debate, record_id: str) -> str:
@@ -36,7 +46,7 @@ class ViewScreen(Screen):
         return cls.KIND.title()
 
     def compose(self) -> ComposeResult:
-        yield Breadcrumb()
+        yield Breadcrumb(self.trail)
         yield from self.compose_view()
         yield Footer(compact=True, show_command_palette=False)
 
@@ -47,9 +57,11 @@ class ViewScreen(Screen):
         # The cursor and scroll can only be placed once the lists have a size.
         self.call_after_refresh(self.restore_state, self.initial_state)
 
-    def on_screen_resume(self) -> None:
-        # A kept screen comes back after other visits: its path has changed since.
-        self.query_one(Breadcrumb).refresh()
+    def show_trail(self, trail: list[Place]) -> None:
+        """The path the student took to here (a kept screen's changes between visits)."""
+        self.trail = trail
+        for breadcrumb in self.query(Breadcrumb):
+            breadcrumb.show(trail)
 
     def save_state(self) -> dict[str, Any]:
         """The cursor and scroll to restore when the student comes back."""
@@ -79,15 +91,12 @@ class LinksScreen(ViewScreen):
         link = self.link_of(option_id)
         if link is None:
             return
-        kind, record_id = link
-        if kind == "quote":  # a quote opens at its passage in the article
-            self.app.open_view("source", self.debate.quotes[record_id].source, quote=record_id)
-        else:
-            self.app.open_view(kind, record_id)
+        self.post_message(open_record(*link))
 
     def on_option_list_option_selected(self, event: KeyList.OptionSelected) -> None:
         event.stop()
-        self._open(event.option_id)
+        if event.option_id:
+            self._open(event.option_id)
 
     def save_state(self) -> dict[str, Any]:
         return {"highlighted": self.links.highlighted, "scroll_y": self.links.scroll_y}

@@ -1,6 +1,6 @@
 """Search (`/`): arguments, quotes, speakers, sources and facts, typo tolerant, grouped by kind.
 
-Dismisses with the chosen record as `(kind, id)`; the app opens it.
+Closes with the request that opens the chosen record; the navigator carries it out.
 """
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ from textual.widgets import Input, Select, Static
 from textual.widgets.option_list import Option
 
 from tui.core.pack.model import Debate
+from tui.core.search.index import SearchIndex
 
+from ..messages import OpenPlace, OpenQuote, open_record
 from ..widgets.lists import KeyList
 
 KIND_TITLES = {"argument": "Arguments", "quote": "Quotes", "speaker": "Speakers",
@@ -23,16 +25,17 @@ KIND_TITLES = {"argument": "Arguments", "quote": "Quotes", "speaker": "Speakers"
 PER_KIND = 20  # enough to scan by eye; typing more narrows it
 
 
-class SearchScreen(ModalScreen[tuple[str, str] | None]):
+class SearchScreen(ModalScreen[OpenPlace | OpenQuote | None]):
     CSS_PATH = "search.tcss"
     BINDINGS = [
         Binding("escape", "close", "Close"),
         Binding("down", "to_results", "Results", show=False),
     ]
 
-    def __init__(self, debate: Debate, query: str = "") -> None:
+    def __init__(self, debate: Debate, index: SearchIndex, query: str = "") -> None:
         super().__init__()
         self.debate = debate
+        self.index = index
         self.query_text = query
 
     def compose(self) -> ComposeResult:
@@ -66,7 +69,7 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
             return
         theme = self.query_one("#theme-filter", Select).value
         speaker = self.query_one("#speaker-filter", Select).value
-        grouped = self.app.search_index.grouped(
+        grouped = self.index.grouped(
             query, limit=PER_KIND,
             themes=frozenset({theme}) if isinstance(theme, str) else None,
             speaker=speaker if isinstance(speaker, str) else None)
@@ -86,14 +89,19 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
 
     @on(Input.Submitted)
     def open_first(self) -> None:
-        results = self.query_one("#results", KeyList)
-        if results.highlighted_id():
-            self.dismiss(tuple(results.highlighted_id().split(":", 1)))
+        highlighted = self.query_one("#results", KeyList).highlighted_id()
+        if highlighted:
+            self._open(highlighted)
 
     @on(KeyList.OptionSelected, "#results")
     def open_selected(self, event: KeyList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(tuple(event.option_id.split(":", 1)))
+        if event.option_id:
+            self._open(event.option_id)
+
+    def _open(self, option_id: str) -> None:
+        kind, _, record_id = option_id.partition(":")  # "quote:save-lives"
+        self.dismiss(open_record(kind, record_id))
 
     def action_to_results(self) -> None:
         if self.query_one(Input).has_focus:
