@@ -1,7 +1,8 @@
 """Starting the explorer: load and check the pack first, then hand it to the app.
 
-A broken pack never reaches Textual: its problems go to stderr and the command
-exits 1, with the terminal left as it was.
+A broken pack never reaches the explorer: its problems go to stderr and the
+command exits 1, with the terminal left as it was. When several packs are
+bundled and none is named, the student picks one in an app of its own first.
 """
 
 from __future__ import annotations
