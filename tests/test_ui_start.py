@@ -83,3 +83,21 @@ async def test_glasgow_a_typo_finds_the_minister_and_his_quote_opens_in_the_arti
         quote = screen.current
         assert "Malthouse" in app.debate.speakers[quote.speaker].name
         assert "Passage" in screen_text(app)
+
+
+def test_a_broken_pack_picked_at_launch_prints_its_problems_and_exits_1(
+        tmp_path, broken_pack, isolated_home, monkeypatch, capsys):
+    from tui.ui import launch
+
+    monkeypatch.setattr(launch, "bundled_packs", lambda: two_packs(tmp_path, broken_pack))
+    run_picker = PickerApp.run
+
+    async def pick_the_second(pilot) -> None:
+        await pilot.press("j", "enter")
+
+    monkeypatch.setattr(PickerApp, "run", lambda self: run_picker(
+        self, headless=True, size=(80, 24), auto_pilot=pick_the_second))
+    assert launch.run(GOOD_PACK, Namespace(pack=None)) == 1
+    err = capsys.readouterr().err
+    assert "'evidence-mixd', which does not exist" in err
+    assert err.rstrip().endswith("1 error; the pack was not loaded.")
