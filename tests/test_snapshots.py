@@ -14,6 +14,7 @@ from helpers import GOOD_PACK, make_app
 
 from tui.core.pack.bundled import default_pack
 from tui.ui.app import ExplorerApp
+from tui.ui.picker_app import PickerApp
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
@@ -54,7 +55,7 @@ def test_picker(snap_compare, isolated_home, tmp_path, size):
     for name in ("first", "second"):
         shutil.copytree(GOOD_PACK, tmp_path / name)
         packs.append(tmp_path / name)
-    assert snap_compare(ExplorerApp(None, packs), terminal_size=size)
+    assert snap_compare(PickerApp(packs), terminal_size=size)
 
 
 @pytest.mark.parametrize("screen", ["debate", "argument", "source", "facts"])

@@ -1,7 +1,8 @@
 """Starting the explorer: load and check the pack first, then hand it to the app.
 
-A broken pack never reaches Textual: its problems go to stderr and the command
-exits 1, with the terminal left as it was.
+A broken pack never reaches the explorer: its problems go to stderr and the
+command exits 1, with the terminal left as it was. When several packs are
+bundled and none is named, the student picks one in an app of its own first.
 """
 
 from __future__ import annotations
@@ -28,13 +29,17 @@ def load_or_report(pack: Path) -> Debate | None:
 def run(pack: Path, args: argparse.Namespace) -> int:
     # With no pack named and several bundled, the student picks; otherwise open `pack`.
     packs = bundled_packs() if getattr(args, "pack", None) is None else []
-    debate = None
     side = getattr(args, "side", None)
-    if len(packs) <= 1:
-        debate = load_or_report(pack)
-        if debate is None:
+    if len(packs) > 1:
+        picked = pick(packs)
+        if isinstance(picked, int):
+            return picked
+        debate = picked
+    else:
+        loaded = load_or_report(pack)
+        if loaded is None:
             return 1
-        packs = []
+        debate = loaded
         if side is not None:  # a teacher's launch command with a wrong side fails at once
             from tui.core.work.case import CaseError, resolve_side
 
@@ -47,12 +52,22 @@ def run(pack: Path, args: argparse.Namespace) -> int:
 
     gc.freeze()  # what start-up made stays all session: the collector need not walk it
 
-    app = ExplorerApp(debate, packs, data_dir=getattr(args, "data_dir", None), side=side)
+    app = ExplorerApp(debate, data_dir=getattr(args, "data_dir", None), side=side)
     app.freeze_what_lasts = True
     status = app.run()
-    if app.exit_message:
-        print(app.exit_message, file=sys.stderr)
     if app.unsaved:  # a notification while quitting is never seen: say it here too
         print(f"debate-explorer: your last changes were not saved: {app.unsaved}",
               file=sys.stderr)
     return status or 0
+
+
+def pick(packs: list[Path]) -> Debate | int:
+    """The debate the student picks among the bundled packs, or the status to exit with
+    (0 when they quit, 1 after printing the problems of a pack that does not load)."""
+    from .picker_app import PickerApp
+
+    picker = PickerApp(packs)
+    debate = picker.run()
+    if picker.exit_message:
+        print(picker.exit_message, file=sys.stderr)
+    return debate if debate is not None else picker.return_code or 0

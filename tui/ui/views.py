@@ -7,7 +7,7 @@ screen alone.
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
     from .screens.base import ViewScreen
@@ -23,5 +23,4 @@ _VIEWS: dict[str, str] = {
 
 def view_class(kind: str) -> type[ViewScreen]:
     module_name, _, class_name = _VIEWS[kind].partition(":")
-    view: type[ViewScreen] = getattr(import_module(module_name), class_name)
-    return view
+    return cast("type[ViewScreen]", getattr(import_module(module_name), class_name))

@@ -14,9 +14,10 @@ from textual.widgets.option_list import Option
 
 from tui.core.pack.model import Argument, Debate, Quote
 
+from ..messages import CollectArgument
 from ..text import argument_row, quote_card, shorten, theme_names
 from ..widgets.lists import KeyList
-from .base import LinksScreen, explorer
+from .base import LinksScreen
 
 
 def heading(title: str, count: int, empty: str) -> Option:
@@ -121,7 +122,7 @@ class ArgumentScreen(LinksScreen):
             self.links.highlight_id(answers[0])
 
     def action_add_to_case(self) -> None:
-        explorer(self).add_to_case(self.record_id)
+        self.post_message(CollectArgument(self.record_id))
 
     def action_open_source(self) -> None:
         """The highlighted quote in its article (or the argument's first quote)."""

@@ -6,28 +6,28 @@ from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from tui.core.history import Place
 from tui.core.pack.model import Debate
 
-from ..app import ExplorerApp
+from ..messages import open_record
 from ..widgets.breadcrumb import Breadcrumb
 from ..widgets.lists import KeyList
 
 
-def explorer(node: DOMNode) -> ExplorerApp:
-    """The app, typed as the explorer that the debate's screens and dialogs always run in."""
-    app = node.app
-    assert isinstance(app, ExplorerApp), f"{type(node).__name__} runs only in ExplorerApp"
-    return app
+class ExplorerScreen(Screen[None]):
+    """A screen of the explorer: what the navigator and `?` need to know of it."""
+
+    KIND: ClassVar[str] = ""  # the kind of place it shows (a key of views.py), if any
+    # Over the views (the case, the drill): going to a place closes it.
+    OVER_EXPLORER: ClassVar[bool] = False
 
 
-class ViewScreen(Screen[None]):
-    """A view of one record; the app's history rebuilds it from (kind, id, state)."""
+class ViewScreen(ExplorerScreen):
+    """A view of one record; the navigator's history rebuilds it from (kind, id, state)."""
 
-    KIND: ClassVar[str] = ""
     # Keep the built screen for the whole session (for views that are slow to build
     # on a large pack and visited often); restore_state runs on every return.
     KEEP: ClassVar[bool] = False
@@ -38,6 +38,7 @@ class ViewScreen(Screen[None]):
         self.debate = debate
         self.record_id = record_id
         self.initial_state = state
+        self.trail: list[Place] = []  # the path to this place, for the breadcrumb
 
     @classmethod
     def label(cls, debate: Debate, record_id: str) -> str:
@@ -45,7 +46,7 @@ class ViewScreen(Screen[None]):
         return cls.KIND.title()
 
     def compose(self) -> ComposeResult:
-        yield Breadcrumb()
+        yield Breadcrumb(self.trail)
         yield from self.compose_view()
         yield Footer(compact=True, show_command_palette=False)
 
@@ -56,9 +57,11 @@ class ViewScreen(Screen[None]):
         # The cursor and scroll can only be placed once the lists have a size.
         self.call_after_refresh(self.restore_state, self.initial_state)
 
-    def on_screen_resume(self) -> None:
-        # A kept screen comes back after other visits: its path has changed since.
-        self.query_one(Breadcrumb).refresh()
+    def show_trail(self, trail: list[Place]) -> None:
+        """The path the student took to here (a kept screen's changes between visits)."""
+        self.trail = trail
+        for breadcrumb in self.query(Breadcrumb):
+            breadcrumb.show(trail)
 
     def save_state(self) -> dict[str, Any]:
         """The cursor and scroll to restore when the student comes back."""
@@ -88,16 +91,11 @@ class LinksScreen(ViewScreen):
         link = self.link_of(option_id)
         if link is None:
             return
-        kind, record_id = link
-        if kind == "quote":  # a quote opens at its passage in the article
-            explorer(self).open_view("source", self.debate.quotes[record_id].source,
-                                     quote=record_id)
-        else:
-            explorer(self).open_view(kind, record_id)
+        self.post_message(open_record(*link))
 
     def on_option_list_option_selected(self, event: KeyList.OptionSelected) -> None:
         event.stop()
-        if event.option_id is not None:  # only headings have none, and they cannot be chosen
+        if event.option_id:
             self._open(event.option_id)
 
     def save_state(self) -> dict[str, Any]:

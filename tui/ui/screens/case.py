@@ -15,7 +15,6 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
 from textual.widgets.option_list import Option
@@ -25,9 +24,11 @@ from tui.core.work.casebook import CaseBook, notify_through
 from tui.core.work.handout import to_handout
 from tui.core.work.storage import write_atomically
 
+from ..messages import OpenPlace
 from ..text import plural
 from ..widgets.lists import KeyList
 from . import case_rows as rows
+from .base import ExplorerScreen
 from .case_dialogs import AddDialog, ExportDialog, SideDialog
 
 SAVE_DELAY = 0.5  # seconds after the last key press
@@ -45,7 +46,7 @@ class EvidenceList(KeyList):
     BINDINGS = [Binding("enter", "select", "Tick/untick")]
 
 
-class CaseScreen(Screen[None]):
+class CaseScreen(ExplorerScreen):
     CSS_PATH = "case.tcss"
     OVER_EXPLORER = True  # opening a place in the explorer closes it
     # The footer holds what fits at 80 columns; every key is in `?` and the palette.
@@ -412,9 +413,7 @@ class CaseScreen(Screen[None]):
             return
         self._flush()
         self.dismiss()
-        open_view = getattr(self.app, "open_view", None)
-        if open_view is not None:
-            open_view("argument", selected[1])
+        self.app.post_message(OpenPlace("argument", selected[1]))
 
     def on_unmount(self) -> None:
         if self._save_timer is not None:  # leaving mid-sentence: keep the sentence

@@ -13,9 +13,10 @@ from textual.widgets import Static
 
 from tui.core.pack.model import Debate
 
+from ..messages import CollectArgument, OpenPlace
 from ..text import argument_counts, plural
 from ..widgets.argument_list import ArgumentList, ArgumentRow
-from .base import ViewScreen, explorer
+from .base import ViewScreen
 
 
 class DebateScreen(ViewScreen):
@@ -108,7 +109,7 @@ class DebateScreen(ViewScreen):
 
     def on_argument_list_selected(self, event: ArgumentList.Selected) -> None:
         event.stop()
-        explorer(self).open_view("argument", event.row_id)
+        self.post_message(OpenPlace("argument", event.row_id))
 
     def action_answered_by(self) -> None:
         argument_id = self.lists()[self.current].highlighted_id() if self.position_ids else None
@@ -118,12 +119,12 @@ class DebateScreen(ViewScreen):
         if not answers:
             self.notify("Nobody on the other side answers this argument.", severity="warning")
             return
-        explorer(self).open_view("argument", answers[0].id)
+        self.post_message(OpenPlace("argument", answers[0].id))
 
     def action_add_to_case(self) -> None:
         argument_id = self.lists()[self.current].highlighted_id() if self.position_ids else None
         if argument_id is not None:
-            explorer(self).add_to_case(argument_id)
+            self.post_message(CollectArgument(argument_id))
 
     def save_state(self) -> dict[str, Any]:
         return {"position": self.current,

@@ -12,7 +12,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
 
@@ -22,6 +21,7 @@ from tui.core.work.case import CaseError
 from tui.core.work.casebook import CaseBook, notify_through
 
 from ..text import plural, quote_card
+from .base import ExplorerScreen
 from .case_dialogs import SideDialog
 
 TIMERS = (0, 30, 60, 90, 120)  # seconds a card; 0 is no timer
@@ -34,7 +34,7 @@ class DraftArea(TextArea):
     BINDINGS = [Binding("ctrl+s", "screen.keep", "Keep as my rebuttal")]
 
 
-class DrillScreen(Screen[None]):
+class DrillScreen(ExplorerScreen):
     CSS_PATH = "drill.tcss"
     OVER_EXPLORER = True  # opening a place in the explorer closes it
     # The footer holds what fits at 80 columns; every key is in `?` and the palette.

@@ -13,8 +13,9 @@ from textual.widgets import DataTable, Static
 
 from tui.core.pack.model import Debate, Fact
 
+from ..messages import OpenQuote
 from ..text import shorten, speaker_line
-from .base import ViewScreen, explorer
+from .base import ViewScreen
 
 
 def fact_card(debate: Debate, fact: Fact, title: str = "", why: str = "") -> Text:
@@ -140,9 +141,8 @@ class FactsScreen(ViewScreen):
             self.notify("This pack records no figures yet.", severity="warning")
             return
         fact = self.debate.facts[self.fact_ids[table.cursor_row]]
-        quote = self.debate.quotes.get(fact.quote)
-        if quote is not None:
-            explorer(self).open_view("source", quote.source, quote=quote.id)
+        if fact.quote in self.debate.quotes:
+            self.post_message(OpenQuote(fact.quote))
 
     def save_state(self) -> dict[str, Any]:
         table = self.query_one(FactTable)

@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from ..commands import KeyAction
+from ..commands import KeyAction, key_actions
+from .base import ExplorerScreen
+
+
+def show_keys(app: App[Any]) -> None:
+    """`?`: the keys of the screen on top, named as the student knows it."""
+    screen = app.screen
+    if isinstance(screen, HelpScreen):
+        return
+    name = (screen.KIND if isinstance(screen, ExplorerScreen) else "") or type(screen).__name__
+    app.push_screen(HelpScreen(name.replace("Screen", "").title(), key_actions(screen)))
 
 
 def keys_table(title: str, actions: list[KeyAction]) -> Table:

@@ -12,12 +12,13 @@ from textual.widgets.option_list import Option
 
 from tui.core.pack.summary import summarise
 
+from ..messages import PackChosen
 from ..widgets.lists import KeyList
-from .base import explorer
 
 
 class PickerScreen(Screen[None]):
-    """Lists the bundled packs; Enter opens one (a broken one ends the app with its problems)."""
+    """Lists the bundled packs; Enter asks for the highlighted one (`PackChosen`)."""
+
     CSS_PATH = "picker.tcss"
 
     def __init__(self, packs: list[Path]) -> None:
@@ -26,7 +27,7 @@ class PickerScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("Choose a debate", id="picker-title")
-        options = []
+        options: list[Option | None] = []
         for number, pack in enumerate(self.packs):
             summary = summarise(pack)
             prompt = Text.assemble((summary.title, "bold"), "\n", summary.motion or "",
@@ -37,15 +38,5 @@ class PickerScreen(Screen[None]):
 
     def on_option_list_option_selected(self, event: KeyList.OptionSelected) -> None:
         event.stop()
-        if event.option_id is None:  # only the rules between packs have none, never chosen
-            return
-        pack = self.packs[int(event.option_id.rpartition("-")[2])]
-        from tui.core.pack.cache import load_pack_cached
-
-        result = load_pack_cached(pack)
-        app = explorer(self)
-        if result.debate is None:
-            app.exit_message = "\n".join(result.report(pack))
-            app.exit(1)
-            return
-        app.use_debate(result.debate)
+        number = (event.option_id or "").rpartition("-")[2]  # "pack-2"
+        self.post_message(PackChosen(self.packs[int(number)]))

@@ -1,6 +1,6 @@
 """Search (`/`): arguments, quotes, speakers, sources and facts, typo tolerant, grouped by kind.
 
-Dismisses with the chosen record as `(kind, id)`; the app opens it.
+Closes with the request that opens the chosen record; the navigator carries it out.
 """
 
 from __future__ import annotations
@@ -15,25 +15,27 @@ from textual.widgets import Input, Select, Static
 from textual.widgets.option_list import Option
 
 from tui.core.pack.model import Debate
+from tui.core.search.index import SearchIndex
 
+from ..messages import OpenPlace, OpenQuote, open_record
 from ..widgets.lists import KeyList
-from .base import explorer
 
 KIND_TITLES = {"argument": "Arguments", "quote": "Quotes", "speaker": "Speakers",
                "source": "Sources", "fact": "Facts"}
 PER_KIND = 20  # enough to scan by eye; typing more narrows it
 
 
-class SearchScreen(ModalScreen[tuple[str, str] | None]):
+class SearchScreen(ModalScreen[OpenPlace | OpenQuote | None]):
     CSS_PATH = "search.tcss"
     BINDINGS = [
         Binding("escape", "close", "Close"),
         Binding("down", "to_results", "Results", show=False),
     ]
 
-    def __init__(self, debate: Debate, query: str = "") -> None:
+    def __init__(self, debate: Debate, index: SearchIndex, query: str = "") -> None:
         super().__init__()
         self.debate = debate
+        self.index = index
         self.query_text = query
 
     def compose(self) -> ComposeResult:
@@ -67,7 +69,7 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
             return
         theme = self.query_one("#theme-filter", Select).value
         speaker = self.query_one("#speaker-filter", Select).value
-        grouped = explorer(self).search_index.grouped(
+        grouped = self.index.grouped(
             query, limit=PER_KIND,
             themes=frozenset({theme}) if isinstance(theme, str) else None,
             speaker=speaker if isinstance(speaker, str) else None)
@@ -87,15 +89,19 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
 
     @on(Input.Submitted)
     def open_first(self) -> None:
-        chosen = self.query_one("#results", KeyList).highlighted_id()
-        if chosen:
-            self.dismiss(_kind_and_id(chosen))
+        highlighted = self.query_one("#results", KeyList).highlighted_id()
+        if highlighted:
+            self._open(highlighted)
 
     @on(KeyList.OptionSelected, "#results")
     def open_selected(self, event: KeyList.OptionSelected) -> None:
         event.stop()
-        if event.option_id is not None:  # only headings have none, and they cannot be chosen
-            self.dismiss(_kind_and_id(event.option_id))
+        if event.option_id:
+            self._open(event.option_id)
+
+    def _open(self, option_id: str) -> None:
+        kind, _, record_id = option_id.partition(":")  # "quote:save-lives"
+        self.dismiss(open_record(kind, record_id))
 
     def action_to_results(self) -> None:
         if self.query_one(Input).has_focus:

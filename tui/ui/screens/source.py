@@ -16,10 +16,11 @@ from textual.widgets import Static
 
 from tui.core.pack.model import Debate, Quote, Source
 
+from ..messages import OpenPlace
 from ..text import argument_counts, shorten, speaker_line
 from ..widgets.argument_list import ArgumentList, ArgumentRow
 from ..widgets.article import Article
-from .base import ViewScreen, explorer
+from .base import ViewScreen
 
 
 def about(source: Source) -> Text:
@@ -119,7 +120,7 @@ class SourceScreen(ViewScreen):
 
     def action_speaker(self) -> None:
         if self.current is not None and self.current.speaker in self.debate.speakers:
-            explorer(self).open_view("speaker", self.current.speaker)
+            self.post_message(OpenPlace("speaker", self.current.speaker))
         else:
             self.notify("No quoted passage in this source, so no one to show.",
                         severity="warning")
@@ -129,7 +130,7 @@ class SourceScreen(ViewScreen):
 
     def on_argument_list_selected(self, event: ArgumentList.Selected) -> None:
         event.stop()
-        explorer(self).open_view("argument", event.row_id)
+        self.post_message(OpenPlace("argument", event.row_id))
 
     def save_state(self) -> dict[str, Any]:
         return {"quote": self.current.id if self.current else None,

@@ -37,7 +37,8 @@ def fit_trail(places: list[Place], width: int) -> str:
 
 
 class Breadcrumb(Widget):
-    """Shows the path to the current place (the history without its detours)."""
+    """Shows the path to the current place (the history without its detours), as the
+    navigator gives it."""
 
     DEFAULT_CSS = """
     Breadcrumb {
@@ -49,10 +50,16 @@ class Breadcrumb(Widget):
     }
     """
 
+    def __init__(self, trail: list[Place]) -> None:
+        super().__init__()
+        self.trail = trail
+
+    def show(self, trail: list[Place]) -> None:
+        self.trail = trail
+        self.refresh()
+
     def render(self) -> Text:
-        history = getattr(self.app, "history", None)
-        path = history.path() if history is not None else []
-        line = fit_trail(path, max(self.content_size.width, 10))
+        line = fit_trail(self.trail, max(self.content_size.width, 10))
         text = Text(line, no_wrap=True, overflow="ellipsis")
         last = line.rfind(SEPARATOR)
         text.stylize("bold", 0 if last < 0 else last + len(SEPARATOR))
