@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from tui.core.controls import visible
 from tui.core.history import History, Place
 from tui.core.pack.model import Debate
 
@@ -226,6 +228,13 @@ class ExplorerApp(App[int]):
             name = getattr(self.screen, "KIND", "") or type(self.screen).__name__
             self.push_screen(HelpScreen(name.replace("Screen", "").title(),
                                         key_actions(self.screen)))
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notification, the screens' and the widgets' too, passes here: its words
+        often name a position, a claim or a file, which are data, so none is markup."""
+        super().notify(visible(message), title=visible(title), severity=severity,
+                       timeout=timeout, markup=False)
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"

@@ -19,6 +19,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
 from textual.widgets.option_list import Option
 
+from tui.core.controls import visible
 from tui.core.work.case import CaseError, opposing_arguments
 from tui.core.work.casebook import CaseBook, notify_through
 from tui.core.work.handout import to_handout
@@ -137,7 +138,7 @@ class CaseScreen(Screen):
             line = f"Your case · you argue {name} ({side.side} the motion){assigned}"
             if len(line) <= room:
                 break
-        return Text(line, no_wrap=True, overflow="ellipsis")
+        return Text(visible(line), no_wrap=True, overflow="ellipsis")
 
     def on_resize(self) -> None:
         self.query_one("#case-head", Static).update(self._head())

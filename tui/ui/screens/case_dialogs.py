@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from tui.core.pack.model import Debate
 from tui.core.work.case import Case, opposing_arguments
 
-from ..text import argument_row
+from ..text import argument_row, data_text
 from ..widgets.lists import KeyList
 
 
@@ -57,8 +57,8 @@ class SideDialog(ListDialog):
     """Which position the student argues."""
 
     def __init__(self, debate: Debate) -> None:
-        options = [Option(Text.assemble((p.name, "bold"), f" ({p.side} the motion)\n",
-                                        (p.stance, "dim")), id=p.id)
+        options = [Option(Text.assemble(data_text(p.name, "bold"), f" ({p.side} the motion)\n",
+                                        data_text(p.stance, "dim")), id=p.id)
                    for p in debate.positions.values()]
         super().__init__("Which side will you argue? (Enter chooses, Escape cancels)", options)
 

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from tui.core.pack.model import Debate
 
+from ..text import data_text
 from ..widgets.lists import KeyList
 
 KIND_TITLES = {"argument": "Arguments", "quote": "Quotes", "speaker": "Speakers",
@@ -42,9 +43,10 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
             yield Input(self.query_text, id="search-input", compact=True,
                         placeholder="arguments, quotes, speakers, sources, facts")
             with Horizontal(id="search-filters"):
-                yield Select([(t.name, t.id) for t in debate.themes.values()],
+                # A str prompt would be read as markup (and its @click links run).
+                yield Select([(data_text(t.name), t.id) for t in debate.themes.values()],
                              prompt="Any theme", id="theme-filter", compact=True)
-                yield Select([(s.name, s.id) for s in debate.speakers.values()],
+                yield Select([(data_text(s.name), s.id) for s in debate.speakers.values()],
                              prompt="Any speaker", id="speaker-filter", compact=True)
             yield KeyList(id="results")
             yield Static(Text("enter open · ↓ to results · tab to filters · esc close",
@@ -74,7 +76,8 @@ class SearchScreen(ModalScreen[tuple[str, str] | None]):
         for kind, hits in grouped.items():
             options.append(Option(Text(f"{KIND_TITLES.get(kind, kind)} ({len(hits)})",
                                        style="bold underline"), disabled=True))
-            options += [Option(Text.assemble(hit.label, "\n", (hit.detail, "dim")),
+            options += [Option(Text.assemble(data_text(hit.label), "\n",
+                                             data_text(hit.detail, "dim")),
                                id=f"{hit.kind}:{hit.id}") for hit in hits]
         if not options:
             filtered = isinstance(theme, str) or isinstance(speaker, str)

@@ -20,6 +20,7 @@ from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
+from tui.core.controls import visible
 from tui.core.layout.wrap import wrap_spans
 from tui.core.pack.model import Quote, Source
 
@@ -38,7 +39,8 @@ class ArticleText(Widget):
 
     def __init__(self, source: Source, quotes: list[Quote], **kwargs) -> None:
         super().__init__(**kwargs)
-        self.text = source.text
+        # One symbol for each control character: the quotes' offsets stay right.
+        self.text = visible(source.text)
         self.quotes = quotes  # in reading order
         self.current: Quote | None = None
         self._width = 0
