@@ -150,3 +150,28 @@ async def test_a_notification_naming_the_assigned_side(in_empty_folder):
         await pilot.press("s")  # the side is set: a notification says which
         await pilot.pause()
         assert_shown_as_written(app, "Your teacher has assigned you Parents [/council].")
+
+
+async def test_a_case_files_control_characters_are_shown_not_obeyed(tmp_path,
+                                                                    in_empty_folder):
+    """A case file is data too: notes holding an OSC 52 clipboard write, and an entry
+    whose argument is gone from the pack, named with ESC and markup."""
+    from tui.core.work.case import CaseEntry
+    from tui.core.work.casebook import CaseBook
+    from tui.ui.screens.case import CaseScreen
+
+    debate = load_pack(MARKUP_PACK).debate
+    book = CaseBook(debate, tmp_path / "data", assigned_side="council")
+    book.case.add(debate, "room-saves-lives")
+    book.case.set_notes("room-saves-lives", "mine \x1b]52;c;cHduZWQ=\x07 end")
+    book.case.entries.append(CaseEntry("gone\x1b[2J[/b]", quotes=["q\x1b[31m[/i]"]))
+    book.save()
+    app = markup_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        app.push_screen(CaseScreen(book))
+        await pilot.pause()
+        assert_shown_as_written(app, "mine ␛]52;c;cHduZWQ=␇ end", "gone␛[2J[/b]")
+        await pilot.press("down")  # the entry that is gone, and its lost quote
+        await pilot.pause()
+        assert_shown_as_written(app, "gone␛[2J[/b]", "q␛[31m[/i]")

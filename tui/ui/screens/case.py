@@ -170,13 +170,13 @@ class CaseScreen(Screen):
             evidence.border_title = "Evidence (Enter ticks a quote)"
             evidence.set_options(rows.evidence_options(self.debate, entry))
             notes.border_title = "Your notes"
-            text = entry.notes
+            text = visible(entry.notes)  # a case file's ESC would reach the terminal
         else:
             expected = self.case.expecting(argument_id)
             evidence.border_title = "Answers from your side (the pack's)"
             evidence.set_options(rows.suggestion_options(self.debate, self.case, argument_id))
             notes.border_title = "Your rebuttal"
-            text = expected.rebuttal
+            text = visible(expected.rebuttal)
         if kept is not None and kept < evidence.option_count:
             evidence.highlighted = kept  # an attach keeps the student's place
         if notes.text != text:

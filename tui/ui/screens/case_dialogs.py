@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 from textual.widgets.option_list import Option
 
+from tui.core.controls import visible
 from tui.core.pack.model import Debate
 from tui.core.work.case import Case, opposing_arguments
 
@@ -97,7 +98,7 @@ class ExportDialog(CaseDialog):
         with Vertical(classes="case-dialog"):
             yield Static("Write the handout (Markdown) to this file? Enter writes, Escape "
                          "cancels.", classes="case-dialog-title")
-            yield Input(str(self.suggested), id="handout-path")
+            yield Input(visible(str(self.suggested)), id="handout-path")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
