@@ -17,6 +17,7 @@ import pytest
 
 from tui.core.pack.loader import load_pack
 from tui.ui.app import ExplorerApp
+from tui.ui.widgets.article import ArticleText
 
 MARKUP_PACK = Path(__file__).parent / "packs" / "markup"
 SIZE = (150, 45)
@@ -29,6 +30,13 @@ def on_screen(app: ExplorerApp) -> str:
     svg = app.export_screenshot()
     text = html.unescape("".join(re.findall(r"<text[^>]*>(.*?)</text>", svg, re.S)))
     return text.replace("\xa0", " ")
+
+
+def highlighted(article: ArticleText) -> str:
+    """The words the article draws in reverse video (the current passage)."""
+    return "".join(segment.text for y in range(len(article.lines(article.size.width)))
+                   for segment in article.render_line(y)
+                   if segment.style is not None and segment.style.reverse)
 
 
 def markup_app(side: str | None = None) -> ExplorerApp:
@@ -73,6 +81,8 @@ async def test_every_view_shows_pack_markup_as_written(in_empty_folder):
         assert_shown_as_written(app, "[@click=app.quit]Council[/] and minister [/] disagree",
                                 "Gazette [UK] [/b]", "It will save lives [UK]",
                                 "␛]52;c;cHduZWQ=␇", "Latest [/b] figures")
+        # One symbol for each control character: the highlight is still on the quote.
+        assert highlighted(app.screen.query_one(ArticleText)) == "It will save lives [UK],"
 
         await pilot.press("w")  # who said it
         await pilot.pause()
