@@ -185,3 +185,11 @@ async def test_a_case_files_control_characters_are_shown_not_obeyed(tmp_path,
         await pilot.press("down")  # the entry that is gone, and its lost quote
         await pilot.pause()
         assert_shown_as_written(app, "gone␛[2J[/b]", "q␛[31m[/i]")
+
+
+def test_each_control_character_becomes_one_visible_symbol():
+    from tui.core.controls import visible
+
+    # Same length, so offsets into an article still point at the same words; a
+    # Windows line end stays a line end.
+    assert visible("a\x1b[2J\x07\x9b\x7f\tb\r\nc\rd") == "a␛[2J␇�␡\tb \nc␍d"

@@ -15,8 +15,11 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def visible(text: str) -> str:
-    """The text with every control character but newline and tab shown as a symbol."""
-    return text.translate(_PICTURES) if _CONTROL.search(text) else text
+    """The text with every control character but newline and tab shown as a symbol.
+    A Windows line end's carriage return is only a line end: it shows as a space."""
+    if _CONTROL.search(text) is None:
+        return text
+    return text.replace("\r\n", " \n").translate(_PICTURES)
 
 
 def has_control(text: str) -> bool:
