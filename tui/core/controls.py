@@ -17,11 +17,13 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 def visible(text: str) -> str:
     """The text with every control character but newline and tab shown as a symbol.
     A Windows line end's carriage return is only a line end: it shows as a space."""
-    if _CONTROL.search(text) is None:
+    if not has_control(text):
         return text
     return text.replace("\r\n", " \n").translate(_PICTURES)
 
 
 def has_control(text: str) -> bool:
     """Whether the text holds a control character other than newline and tab."""
-    return _CONTROL.search(text) is not None
+    # isprintable() is false for every control character and runs in C: most text
+    # is answered without the slower search.
+    return not text.isprintable() and _CONTROL.search(text) is not None
