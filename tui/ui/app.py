@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 
+from tui.core.controls import visible
 from tui.core.pack.model import Debate
 
 from .messages import CollectArgument, OpenPlace, OpenQuote
@@ -116,3 +118,10 @@ class ExplorerApp(AppShell[int]):
 
     def action_drill(self) -> None:
         self.navigator.drill()
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notification, the screens' and the widgets' too, passes here: its words
+        often name a position, a claim or a file, which are data, so none is markup."""
+        super().notify(visible(message), title=visible(title), severity=severity,
+                       timeout=timeout, markup=False)

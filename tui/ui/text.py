@@ -1,16 +1,28 @@
-"""How records read on screen: the one-line and card forms every screen shares."""
+"""How records read on screen: the one-line and card forms every screen shares.
+
+Text from a pack, a case file or a file name reaches a widget only as `rich.text.Text`
+built by `data_text` (or with its strings passed through `visible`): never parsed as
+markup, its control characters shown as symbols. Markup is for the code's own words.
+"""
 
 from __future__ import annotations
 
+from rich.style import StyleType
 from rich.text import Text
 
+from tui.core.controls import visible
 from tui.core.pack.model import Argument, Debate, Quote
 
 from ..core.wording import plural as plural  # screens take it from here
 
 
+def data_text(text: str, style: StyleType = "") -> Text:
+    """Text that is data, to show as written: no markup read, controls made visible."""
+    return Text(visible(text), style=style)
+
+
 def theme_names(debate: Debate, theme_ids: tuple[str, ...]) -> str:
-    return ", ".join(debate.themes[t].name for t in theme_ids if t in debate.themes)
+    return visible(", ".join(debate.themes[t].name for t in theme_ids if t in debate.themes))
 
 
 def argument_counts(debate: Debate, argument: Argument) -> str:
@@ -28,8 +40,9 @@ def argument_row(debate: Debate, argument: Argument, *, with_position: bool = Fa
     row = Text()
     if with_position:
         position = debate.positions.get(argument.position)
-        row.append(f"{position.label if position else argument.position}: ", style="bold")
-    row.append(argument.claim)
+        row.append(visible(f"{position.label if position else argument.position}: "),
+                   style="bold")
+    row.append(visible(argument.claim))
     row.append("\n")
     row.append(argument_counts(debate, argument), style="dim")
     return row
@@ -39,22 +52,22 @@ def speaker_line(debate: Debate, speaker_id: str) -> str:
     """ "Ann Example, Council leader" """
     speaker = debate.speakers.get(speaker_id)
     if speaker is None:
-        return speaker_id
-    return f"{speaker.name}, {speaker.role}" if speaker.role else speaker.name
+        return visible(speaker_id)
+    return visible(f"{speaker.name}, {speaker.role}" if speaker.role else speaker.name)
 
 
 def quote_card(debate: Debate, quote: Quote) -> Text:
     """A quote as a card: the words, who said them, where and when."""
     card = Text()
     words = f"“{quote.text}”" if quote.kind == "direct" else quote.text
-    card.append(words, style="italic" if quote.kind == "direct" else "")
+    card.append(visible(words), style="italic" if quote.kind == "direct" else "")
     if quote.kind == "reported":
         card.append("  (reported speech)", style="dim")
     card.append("\n— ")
     card.append(speaker_line(debate, quote.speaker), style="bold")
     source = debate.sources.get(quote.source)
     if source is not None:
-        card.append(f"\n  {source.outlet}, {source.when}", style="dim")
+        card.append(visible(f"\n  {source.outlet}, {source.when}"), style="dim")
     return card
 
 

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import asdict
 from typing import Any
 
 from tui.core.pack.model import Argument, Debate, Fact, Source
 
 FORMAT_VERSION = 1
+# json escapes C0 controls itself; with ensure_ascii=False it writes DEL, the C1
+# controls (which some terminals obey) and the line separators raw. Only ever
+# inside strings, so escaping them keeps the same JSON.
+_RAW_CONTROLS = re.compile("[\x7f-\x9f\u2028\u2029]")
 
 
 def to_data(debate: Debate) -> dict[str, Any]:
@@ -45,4 +50,5 @@ def to_data(debate: Debate) -> dict[str, Any]:
 
 
 def to_json(debate: Debate) -> str:
-    return json.dumps(to_data(debate), ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(to_data(debate), ensure_ascii=False, indent=2)
+    return _RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"

@@ -1,34 +1,40 @@
-"""A printable handout of the whole debate, both sides, every quote attributed."""
+"""A printable handout of the whole debate, both sides, every quote attributed.
+
+Every string from the pack goes through `markdown_text`: the handout shows it as
+written and it never forms HTML, a link or an image.
+"""
 
 from __future__ import annotations
 
+from tui.core.export.markdown_text import md, md_code, md_line, quote_block
 from tui.core.pack.model import Argument, Debate, Quote
 
 
 def attribution(debate: Debate, quote: Quote) -> str:
-    """"Kit Malthouse, UK policing minister — BBC News, February 2020 (approximate)"."""
+    """"Kit Malthouse, UK policing minister — BBC News, February 2020 (approximate)",
+    as Markdown."""
     speaker = debate.speakers[quote.speaker]
     source = debate.sources[quote.source]
     kind = " (reported speech)" if quote.kind == "reported" else ""
-    return f"{speaker.name}, {speaker.role}{kind} — {source.outlet}, {source.when}"
+    return md_line(f"{speaker.name}, {speaker.role}{kind} — {source.outlet}, {source.when}")
 
 
 def _quote_lines(debate: Debate, quote: Quote) -> list[str]:
-    return [f"> {' '.join(quote.text.split())}", ">", f"> — {attribution(debate, quote)}", ""]
+    return quote_block(quote.text, attribution(debate, quote))
 
 
 def _argument(debate: Debate, argument: Argument, number: str) -> list[str]:
     themes = ", ".join(debate.themes[t].name for t in argument.themes)
-    lines = [f"### {number} {argument.claim}", "", f"*Themes: {themes}*", "",
-             f"**Summary (the pack's words):** {argument.summary}", ""]
+    lines = [f"### {md_line(f'{number} {argument.claim}')}", "", f"*Themes: {md_line(themes)}*",
+             "", f"**Summary (the pack's words):** {md(argument.summary)}", ""]
     for quote_id in argument.quotes:
         lines += _quote_lines(debate, debate.quotes[quote_id])
     answered = debate.rebutted_by(argument.id)
     if answered:
-        lines.append("**Answered by:** " + "; ".join(a.claim for a in answered))
+        lines.append("**Answered by:** " + "; ".join(md_line(a.claim) for a in answered))
         lines.append("")
     if argument.rebuts:
-        lines.append("**Answers:** " + "; ".join(debate.arguments[t].claim
+        lines.append("**Answers:** " + "; ".join(md_line(debate.arguments[t].claim)
                                                  for t in argument.rebuts))
         lines.append("")
     return lines
@@ -36,16 +42,17 @@ def _argument(debate: Debate, argument: Argument, number: str) -> list[str]:
 
 def to_markdown(debate: Debate) -> str:
     info = debate.info
-    lines = [f"# {info.title}", "", f"**Motion:** {info.motion}", "", info.summary, ""]
+    lines = [f"# {md_line(info.title)}", "", f"**Motion:** {md(info.motion)}", "",
+             md(info.summary), ""]
     if info.background:
-        lines += ["## Background (the pack's words)", "", info.background, ""]
+        lines += ["## Background (the pack's words)", "", md(info.background), ""]
     lines += ["## The positions", ""]
     for position in debate.positions.values():
-        lines += [f"- **{position.name}** ({position.side} the motion): {position.stance} "
-                  f"Members: {', '.join(position.members)}."]
+        lines += [f"- **{md_line(position.name)}** ({position.side} the motion): "
+                  f"{md_line(position.stance)} Members: {md_line(', '.join(position.members))}."]
     lines.append("")
     for position in debate.positions.values():
-        lines += [f"## {position.name}: the arguments", ""]
+        lines += [f"## {md_line(position.name)}: the arguments", ""]
         for number, argument in enumerate(debate.arguments_of(position.id), 1):
             lines += _argument(debate, argument, f"{position.label} {number}.")
     lines += _clashes(debate) + _other_quotes(debate) + _facts(debate) + _speakers(debate)
@@ -54,14 +61,14 @@ def to_markdown(debate: Debate) -> str:
 
 
 def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    return md_line(text)
 
 
 def _clashes(debate: Debate) -> list[str]:
     lines = ["## Head to head", "", "| Argument | Side | Answered by |", "|---|---|---|"]
     for argument in debate.arguments.values():
         answers = "<br>".join(_cell(a.claim) for a in debate.rebutted_by(argument.id)) or "—"
-        side = debate.positions[argument.position].label
+        side = _cell(debate.positions[argument.position].label)
         lines.append(f"| {_cell(argument.claim)} | {side} | {answers} |")
     return [*lines, ""]
 
@@ -84,10 +91,11 @@ def _facts(debate: Debate) -> list[str]:
              "|---|---|---|---|---|---|"]
     for fact in debate.facts.values():
         quote = debate.quotes[fact.quote]
-        conflicts = "<br>".join(f"{debate.facts[c.fact].figure} ({_cell(c.difference)})"
+        conflicts = "<br>".join(f"{_cell(debate.facts[c.fact].figure)} ({_cell(c.difference)})"
                                 for c in debate.conflicts_of(fact.id)) or "—"
-        lines.append(f"| {_cell(fact.figure)} | {_cell(fact.what)} | {fact.year or '—'} | "
-                     f"{fact.place or '—'} | {debate.sources[quote.source].outlet} | {conflicts} |")
+        lines.append(f"| {_cell(fact.figure)} | {_cell(fact.what)} | {_cell(fact.year or '—')} | "
+                     f"{_cell(fact.place or '—')} | {_cell(debate.sources[quote.source].outlet)} | "
+                     f"{conflicts} |")
     return [*lines, ""]
 
 
@@ -96,17 +104,19 @@ def _speakers(debate: Debate) -> list[str]:
     for speaker in debate.speakers.values():
         side = (debate.positions[speaker.position].name if speaker.position
                 else "takes neither side")
-        lines.append(f"- **{speaker.name}**, {speaker.role}, {speaker.organisation} ({side})")
+        lines.append(f"- **{md_line(speaker.name)}**, "
+                     + md_line(f"{speaker.role}, {speaker.organisation} ({side})"))
     return [*lines, ""]
 
 
 def _sources(debate: Debate) -> list[str]:
     lines = ["## Sources", ""]
     for source in debate.sources.values():
-        lines.append(f"- **{source.headline}** — {source.outlet}, {source.when}. "
-                     f"File: `{source.path.name}`.")
+        lines.append(f"- **{md_line(source.headline)}** — "
+                     f"{md_line(f'{source.outlet}, {source.when}')}. "
+                     f"File: {md_code(source.path.name)}.")
         if source.date_reason:
-            lines.append(f"  Dated by: {source.date_reason}")
+            lines.append(f"  Dated by: {md_line(source.date_reason)}")
         for artefact in source.artefacts:
-            lines.append(f"  Kept as printed: {artefact}")
+            lines.append(f"  Kept as printed: {md_line(artefact)}")
     return [*lines, ""]

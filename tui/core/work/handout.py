@@ -5,17 +5,18 @@ side with their planned rebuttals, and the sources they rely on."""
 from __future__ import annotations
 
 from tui.core.export.as_markdown import attribution
+from tui.core.export.markdown_text import md, md_code, md_line, md_notes, quote_block
 from tui.core.pack.model import Debate, Source
 from tui.core.work.case import Case, CaseEntry, Expected
 
 
 def to_handout(debate: Debate, case: Case) -> str:
     info = debate.info
-    lines = [f"# My case: {info.title}", "", f"**Motion:** {info.motion}", ""]
+    lines = [f"# My case: {md_line(info.title)}", "", f"**Motion:** {md(info.motion)}", ""]
     if case.side in debate.positions:
         position = debate.positions[case.side]
-        lines += [f"**My side:** {position.name} ({position.side} the motion). "
-                  f"{position.stance}", ""]
+        lines += [f"**My side:** {md(position.name)} ({position.side} the motion). "
+                  f"{md(position.stance)}", ""]
     else:
         lines += ["**My side:** not chosen yet.", ""]
     lines += ["## My arguments, in speaking order", ""]
@@ -35,32 +36,31 @@ def to_handout(debate: Debate, case: Case) -> str:
 def _entry(debate: Debate, entry: CaseEntry, number: int) -> list[str]:
     argument = debate.arguments.get(entry.argument)
     if argument is None:
-        lines = [f"### {number}. (no longer in the pack: `{entry.argument}`)", ""]
+        lines = [f"### {number}. (no longer in the pack: {md_code(entry.argument)})", ""]
     else:
-        lines = [f"### {number}. {argument.claim}", ""]
-    lines += ["**My notes:**", "", entry.notes.strip() or "*No notes yet.*", ""]
+        lines = [f"### {number}. {md_line(argument.claim)}", ""]
+    lines += ["**My notes:**", "", md_notes(entry.notes.strip()) or "*No notes yet.*", ""]
     lines += ["**Evidence:**", ""]
     if not entry.quotes:
         lines += ["*No evidence chosen yet.*", ""]
     for quote_id in entry.quotes:
         quote = debate.quotes.get(quote_id)
         if quote is None:
-            lines += [f"*A quote that is no longer in the pack: `{quote_id}`.*", ""]
+            lines += [f"*A quote that is no longer in the pack: {md_code(quote_id)}.*", ""]
             continue
-        lines += [f"> {' '.join(quote.text.split())}", ">",
-                  f"> — {attribution(debate, quote)}", ""]
+        lines += quote_block(quote.text, attribution(debate, quote))
     return lines
 
 
 def _expected(debate: Debate, expected: Expected, number: int) -> list[str]:
     argument = debate.arguments.get(expected.argument)
     if argument is None:
-        lines = [f"### {number}. (no longer in the pack: `{expected.argument}`)", ""]
+        lines = [f"### {number}. (no longer in the pack: {md_code(expected.argument)})", ""]
     else:
         side = debate.positions[argument.position].label
-        lines = [f"### {number}. {argument.claim} ({side})", ""]
+        lines = [f"### {number}. {md_line(f'{argument.claim} ({side})')}", ""]
     return [*lines, "**My rebuttal:**", "",
-            expected.rebuttal.strip() or "*No rebuttal planned yet.*", ""]
+            md_notes(expected.rebuttal.strip()) or "*No rebuttal planned yet.*", ""]
 
 
 def _sources(debate: Debate, case: Case) -> list[str]:
@@ -74,7 +74,8 @@ def _sources(debate: Debate, case: Case) -> list[str]:
     if not used:
         return [*lines, "*No evidence chosen yet, so no sources.*", ""]
     for source in used.values():
-        lines.append(f"- **{source.headline}** — {source.outlet}, {source.when}.")
+        lines.append(f"- **{md_line(source.headline)}** — "
+                     f"{md_line(f'{source.outlet}, {source.when}')}.")
     return [*lines, ""]
 
 

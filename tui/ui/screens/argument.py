@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from tui.core.pack.model import Argument, Debate, Quote
 
 from ..messages import CollectArgument
-from ..text import argument_row, quote_card, shorten, theme_names
+from ..text import argument_row, data_text, quote_card, shorten, theme_names
 from ..widgets.lists import KeyList
 from .base import LinksScreen
 
@@ -53,8 +53,8 @@ class ArgumentScreen(LinksScreen):
         position = debate.positions.get(argument.position)
         head = Text()
         if position is not None:
-            head.append(f"{position.name} ({position.side} the motion)\n", style="dim")
-        head.append(argument.claim, style="bold")
+            head.append(data_text(f"{position.name} ({position.side} the motion)\n", "dim"))
+        head.append(data_text(argument.claim, "bold"))
         themes = theme_names(debate, argument.themes)
         if themes:
             head.append("\nThemes: ", style="dim")
@@ -67,7 +67,7 @@ class ArgumentScreen(LinksScreen):
         options: list[Option | None] = [
             Option(Text("Summary (the pack's own words, not a quote)", style="bold underline"),
                    disabled=True),
-            Option(Text(argument.summary), id="summary"), None]
+            Option(data_text(argument.summary), id="summary"), None]
 
         def section(name: str, title: str, empty: str,
                     items: list[Quote] | list[Argument]) -> None:
@@ -93,8 +93,8 @@ class ArgumentScreen(LinksScreen):
         options.append(heading("Speakers", len(speakers), "none"))
         for speaker_id in speakers:
             speaker = debate.speakers[speaker_id]
-            prompt = Text.assemble((speaker.name, "bold"), f", {speaker.role}",
-                                   (f" · {speaker.organisation}", "dim"))
+            prompt = Text.assemble(data_text(speaker.name, "bold"), data_text(f", {speaker.role}"),
+                                   data_text(f" · {speaker.organisation}", "dim"))
             options.append(Option(prompt, id=f"speakers:speaker:{speaker_id}"))
         return options
 

@@ -19,6 +19,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
 from textual.widgets.option_list import Option
 
+from tui.core.controls import visible
 from tui.core.work.case import Case, CaseEntry, CaseError, Expected, opposing_arguments
 from tui.core.work.casebook import CaseBook, notify_through
 from tui.core.work.handout import to_handout
@@ -152,7 +153,7 @@ class CaseScreen(ExplorerScreen):
             line = f"Your case · you argue {name} ({side.side} the motion){assigned}"
             if len(line) <= room:
                 break
-        return Text(line, no_wrap=True, overflow="ellipsis")
+        return Text(visible(line), no_wrap=True, overflow="ellipsis")
 
     def on_resize(self) -> None:
         self.query_one("#case-head", Static).update(self._head())
@@ -184,13 +185,13 @@ class CaseScreen(ExplorerScreen):
             evidence.border_title = "Evidence (Enter ticks a quote)"
             evidence.set_options(rows.evidence_options(self.debate, entry))
             notes.border_title = "Your notes"
-            text = entry.notes
+            text = visible(entry.notes)  # a case file's ESC would reach the terminal
         else:
             expected = self._expected(argument_id)
             evidence.border_title = "Answers from your side (the pack's)"
             evidence.set_options(rows.suggestion_options(self.debate, self.case, argument_id))
             notes.border_title = "Your rebuttal"
-            text = expected.rebuttal
+            text = visible(expected.rebuttal)
         if kept is not None and kept < evidence.option_count:
             evidence.highlighted = kept  # an attach keeps the student's place
         if notes.text != text:

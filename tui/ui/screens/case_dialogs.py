@@ -14,10 +14,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 from textual.widgets.option_list import Option
 
+from tui.core.controls import visible
 from tui.core.pack.model import Debate
 from tui.core.work.case import Case, opposing_arguments
 
-from ..text import argument_row
+from ..text import argument_row, data_text
 from ..widgets.lists import KeyList
 
 Answer = TypeVar("Answer")
@@ -60,8 +61,8 @@ class SideDialog(ListDialog):
     """Which position the student argues."""
 
     def __init__(self, debate: Debate) -> None:
-        options = [Option(Text.assemble((p.name, "bold"), f" ({p.side} the motion)\n",
-                                        (p.stance, "dim")), id=p.id)
+        options = [Option(Text.assemble(data_text(p.name, "bold"), f" ({p.side} the motion)\n",
+                                        data_text(p.stance, "dim")), id=p.id)
                    for p in debate.positions.values()]
         super().__init__("Which side will you argue? (Enter chooses, Escape cancels)", options)
 
@@ -100,7 +101,7 @@ class ExportDialog(CaseDialog[Path]):
         with Vertical(classes="case-dialog"):
             yield Static("Write the handout (Markdown) to this file? Enter writes, Escape "
                          "cancels.", classes="case-dialog-title")
-            yield Input(str(self.suggested), id="handout-path")
+            yield Input(visible(str(self.suggested)), id="handout-path")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

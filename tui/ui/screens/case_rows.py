@@ -10,7 +10,7 @@ from tui.core.pack.model import Debate
 from tui.core.work import drill
 from tui.core.work.case import Case, CaseEntry, Expected
 
-from ..text import argument_row, plural, quote_card
+from ..text import argument_row, data_text, plural, quote_card
 
 
 def heading(title: str, count: int, empty: str) -> Option:
@@ -22,8 +22,8 @@ def heading(title: str, count: int, empty: str) -> Option:
 def _claim(debate: Debate, argument_id: str) -> Text:
     argument = debate.arguments.get(argument_id)
     if argument is None:
-        return Text.assemble(("No longer in the pack: ", "bold"), (argument_id, "italic"))
-    return Text(argument.claim)
+        return Text.assemble(("No longer in the pack: ", "bold"), data_text(argument_id, "italic"))
+    return data_text(argument.claim)
 
 
 def entry_row(debate: Debate, number: int, entry: CaseEntry) -> Text:
@@ -41,7 +41,7 @@ def expected_row(debate: Debate, case: Case, expected: Expected) -> Text:
     argument = debate.arguments.get(expected.argument)
     row = Text()
     if argument is not None and argument.position in debate.positions:
-        row.append(f"{debate.positions[argument.position].label}: ", style="bold")
+        row.append(data_text(f"{debate.positions[argument.position].label}: ", "bold"))
     row += _claim(debate, expected.argument)
     planned = "rebuttal planned" if expected.rebuttal.strip() else "no rebuttal yet"
     row.append(f"\n{planned} · drill: {drill.status(case, expected.argument)}", style="dim")
@@ -69,8 +69,8 @@ def detail_head(debate: Debate, argument_id: str, opposing: bool) -> Text:
                              "\nYour words for it are kept below.")
     head = Text()
     if opposing:
-        head.append(f"{debate.positions[argument.position].name} will say:\n", style="dim")
-    head.append(argument.claim, style="bold")
+        head.append(data_text(f"{debate.positions[argument.position].name} will say:\n", "dim"))
+    head.append(data_text(argument.claim, "bold"))
     return head
 
 
@@ -80,7 +80,8 @@ def _summary(debate: Debate, argument_id: str) -> list[Option | None]:
     argument = debate.arguments.get(argument_id)
     if argument is None:
         return []
-    return [None, Option(Text.assemble(("Summary (the pack's): ", "italic"), argument.summary),
+    return [None, Option(Text.assemble(("Summary (the pack's): ", "italic"),
+                                       data_text(argument.summary)),
                          disabled=True)]
 
 
@@ -95,7 +96,7 @@ def evidence_options(debate: Debate, entry: CaseEntry) -> list[Option | None]:
         mark = Text.assemble(("[x] " if quote_id in entry.quotes else "[ ] ", "bold"))
         quote = debate.quotes.get(quote_id)
         body = (quote_card(debate, quote) if quote
-                else Text(f"A quote no longer in the pack: {quote_id}", style="italic"))
+                else data_text(f"A quote no longer in the pack: {quote_id}", "italic"))
         if options:
             options.append(None)  # a rule between cards, to read them apart
         options.append(Option(mark + body, id=quote_id))

@@ -11,10 +11,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
+from tui.core.controls import visible
 from tui.core.pack.model import Debate
 
 from ..messages import CollectArgument, OpenPlace
-from ..text import argument_counts, plural
+from ..text import argument_counts, data_text, plural
 from ..widgets.argument_list import ArgumentList, ArgumentRow
 from .base import ViewScreen
 
@@ -38,16 +39,18 @@ class DebateScreen(ViewScreen):
     def compose_view(self) -> ComposeResult:
         debate = self.debate
         self.position_ids = list(debate.positions)
-        yield Static(Text.assemble(("Motion: ", "bold"), debate.info.motion), id="motion")
+        yield Static(Text.assemble(("Motion: ", "bold"), data_text(debate.info.motion)),
+                     id="motion")
         yield Static(id="position-tabs")
         with Horizontal(id="positions"):
             for number, position in enumerate(debate.positions.values()):
                 arguments = debate.arguments_of(position.id)
                 with Vertical(classes="position", id=f"position-{number}"):
                     yield Static(
-                        Text.assemble((position.name, "bold"), f" ({position.side} the motion) · ",
+                        Text.assemble(data_text(position.name, "bold"),
+                                      f" ({position.side} the motion) · ",
                                       (plural(len(arguments), "argument"), "dim"),
-                                      "\n", (position.stance, "italic")),
+                                      "\n", data_text(position.stance, "italic")),
                         classes="position-title")
                     rows = [ArgumentRow(a.id, a.claim, argument_counts(debate, a))
                             for a in arguments]
@@ -77,7 +80,7 @@ class DebateScreen(ViewScreen):
         tabs = Text()
         self._tab_ends: list[int] = []  # where each tab ends, for mouse clicks
         for n, position in enumerate(self.debate.positions.values()):
-            label = f" {position.label} ({len(self.debate.arguments_of(position.id))}) "
+            label = visible(f" {position.label} ({len(self.debate.arguments_of(position.id))}) ")
             tabs.append(label, style="reverse bold" if n == current else "dim")
             tabs.append("  ")
             self._tab_ends.append(len(tabs))

@@ -20,7 +20,7 @@ from tui.core.work import drill
 from tui.core.work.case import CaseError
 from tui.core.work.casebook import CaseBook, notify_through
 
-from ..text import plural, quote_card
+from ..text import data_text, plural, quote_card
 from .base import ExplorerScreen
 from .case_dialogs import SideDialog
 
@@ -130,9 +130,10 @@ class DrillScreen(ExplorerScreen):
         draft.display = True
         position = self.debate.positions[card.position]
         # No verb: "says" would not agree with every position's name.
-        text = Text.assemble((f"{position.name} ({position.side} the motion)", "dim"), "\n")
-        text.append(card.claim, style="bold")
-        text.append(f"\n\n{card.summary}")
+        text = Text.assemble(data_text(f"{position.name} ({position.side} the motion)", "dim"),
+                             "\n")
+        text.append(data_text(card.claim, "bold"))
+        text.append(data_text(f"\n\n{card.summary}"))
         for quote_id in card.quotes:
             if quote_id in self.debate.quotes:
                 text.append("\n\n")
@@ -170,7 +171,7 @@ class DrillScreen(ExplorerScreen):
                                "through them all again, Escape to go back.")
         text.append("\n\nStill needs work:\n")
         for argument in progress.needing_work:
-            text.append(f"• {argument.claim} ", style="")
+            text.append(data_text(f"• {argument.claim} "))
             text.append(f"({drill.status(self.casebook.case, argument.id)})\n", style="dim")
         return text.append("\nPress r to practise these again, Escape to go back.")
 
@@ -219,13 +220,13 @@ class DrillScreen(ExplorerScreen):
         expected = case.expecting(card.id)
         if expected and expected.rebuttal.strip():
             parts += [Text("Your planned rebuttal:", style="bold underline"),
-                      Text(expected.rebuttal.strip() + "\n")]
+                      data_text(expected.rebuttal.strip() + "\n")]
         answers = case.suggestions(self.debate, card.id)
         parts.append(Text("The pack's answers from your side:", style="bold underline"))
         if not answers:
             parts.append(Text("None in the pack: this one is yours to find."))
         for answer in answers:
-            parts.append(Text(f"\n• {answer.claim}", style="bold"))
+            parts.append(data_text(f"\n• {answer.claim}", "bold"))
             parts += [Padding(quote_card(self.debate, self.debate.quotes[q]), (0, 0, 0, 4))
                       for q in answer.quotes if q in self.debate.quotes]
         parts.append(Text("\nHow did you do?  1 got it · 2 shaky · 3 missed", style="bold"))

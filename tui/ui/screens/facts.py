@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Static
 from tui.core.pack.model import Debate, Fact
 
 from ..messages import OpenQuote
-from ..text import shorten, speaker_line
+from ..text import data_text, shorten, speaker_line
 from .base import ViewScreen
 
 
@@ -24,19 +24,19 @@ def fact_card(debate: Debate, fact: Fact, title: str = "", why: str = "") -> Tex
     card = Text()
     if title:
         card.append(f"{title}\n", style="dim")
-    card.append(fact.figure, style="bold")
+    card.append(data_text(fact.figure, "bold"))
     if why:
-        card.append(f"\nWhy they differ: {why}", style="italic")
-    card.append(f"\n{fact.what}")
+        card.append(data_text(f"\nWhy they differ: {why}", "italic"))
+    card.append(data_text(f"\n{fact.what}"))
     when_where = ", ".join(part for part in (fact.year, fact.place) if part)
     if when_where:
-        card.append(f" ({when_where})")
+        card.append(data_text(f" ({when_where})"))
     quote = debate.quotes.get(fact.quote)
     if quote is not None:
-        card.append(f"\n— {speaker_line(debate, quote.speaker)}", style="dim")
+        card.append(data_text(f"\n— {speaker_line(debate, quote.speaker)}", "dim"))
         source = debate.sources.get(quote.source)
         if source is not None:
-            card.append(f"\n  {source.outlet}, {source.when}", style="dim")
+            card.append(data_text(f"\n  {source.outlet}, {source.when}", "dim"))
     return card
 
 
@@ -99,10 +99,11 @@ class FactsScreen(ViewScreen):
             table.add_column(name, width=sizes[name], key=name)
         for fact in facts:
             conflicts = self.debate.conflicts_of(fact.id)
-            cells = {"Figure": shorten(fact.figure, sizes["Figure"]),
-                     "What": shorten(fact.what, sizes["What"]),
-                     "Year": shorten(fact.year, sizes["Year"]),
-                     "Source": shorten(outlets[fact.id], sizes.get("Source", 0)),
+            # A str cell would be read as markup: the pack's words go in as Text.
+            cells = {"Figure": data_text(shorten(fact.figure, sizes["Figure"])),
+                     "What": data_text(shorten(fact.what, sizes["What"])),
+                     "Year": data_text(shorten(fact.year, sizes["Year"])),
+                     "Source": data_text(shorten(outlets[fact.id], sizes.get("Source", 0))),
                      "⚠": Text(f"⚠ {len(conflicts)}", style="bold") if conflicts else ""}
             table.add_row(*(cells[name] for name in order), key=fact.id)
         if keep in self.fact_ids:

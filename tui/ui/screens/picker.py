@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from tui.core.pack.summary import summarise
 
 from ..messages import PackChosen
+from ..text import data_text
 from ..widgets.lists import KeyList
 
 
@@ -30,7 +31,8 @@ class PickerScreen(Screen[None]):
         options: list[Option | None] = []
         for number, pack in enumerate(self.packs):
             summary = summarise(pack)
-            prompt = Text.assemble((summary.title, "bold"), "\n", summary.motion or "",
+            prompt = Text.assemble(data_text(summary.title, "bold"), "\n",
+                                   data_text(summary.motion or ""),
                                    "\n", (summary.counts_line(), "dim"))
             options += [Option(prompt, id=f"pack-{number}"), None]
         yield KeyList(*options[:-1], id="packs")

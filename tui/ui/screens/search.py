@@ -18,6 +18,7 @@ from tui.core.pack.model import Debate
 from tui.core.search.index import SearchIndex
 
 from ..messages import OpenPlace, OpenQuote, open_record
+from ..text import data_text
 from ..widgets.lists import KeyList
 
 KIND_TITLES = {"argument": "Arguments", "quote": "Quotes", "speaker": "Speakers",
@@ -45,9 +46,10 @@ class SearchScreen(ModalScreen[OpenPlace | OpenQuote | None]):
             yield Input(self.query_text, id="search-input", compact=True,
                         placeholder="arguments, quotes, speakers, sources, facts")
             with Horizontal(id="search-filters"):
-                yield Select([(t.name, t.id) for t in debate.themes.values()],
+                # A str prompt would be read as markup (and its @click links run).
+                yield Select([(data_text(t.name), t.id) for t in debate.themes.values()],
                              prompt="Any theme", id="theme-filter", compact=True)
-                yield Select([(s.name, s.id) for s in debate.speakers.values()],
+                yield Select([(data_text(s.name), s.id) for s in debate.speakers.values()],
                              prompt="Any speaker", id="speaker-filter", compact=True)
             yield KeyList(id="results")
             yield Static(Text("enter open · ↓ to results · tab to filters · esc close",
@@ -77,7 +79,8 @@ class SearchScreen(ModalScreen[OpenPlace | OpenQuote | None]):
         for kind, hits in grouped.items():
             options.append(Option(Text(f"{KIND_TITLES.get(kind, kind)} ({len(hits)})",
                                        style="bold underline"), disabled=True))
-            options += [Option(Text.assemble(hit.label, "\n", (hit.detail, "dim")),
+            options += [Option(Text.assemble(data_text(hit.label), "\n",
+                                             data_text(hit.detail, "dim")),
                                id=f"{hit.kind}:{hit.id}") for hit in hits]
         if not options:
             filtered = isinstance(theme, str) or isinstance(speaker, str)

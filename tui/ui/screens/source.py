@@ -17,7 +17,7 @@ from textual.widgets import Static
 from tui.core.pack.model import Debate, Quote, Source
 
 from ..messages import OpenPlace
-from ..text import argument_counts, shorten, speaker_line
+from ..text import argument_counts, data_text, shorten, speaker_line
 from ..widgets.argument_list import ArgumentList, ArgumentRow
 from ..widgets.article import Article
 from .base import ViewScreen
@@ -37,14 +37,14 @@ def about(source: Source) -> Text:
         rows.append(("Outlet evidence", source.outlet_evidence))
     for name, value in rows:
         text.append(f"{name}: ", style="bold")
-        text.append(f"{value}\n")
+        text.append(data_text(f"{value}\n"))
     if source.artefacts:
         text.append("Artefacts in the text:\n", style="bold")
         for note in source.artefacts:
-            text.append(f"  • {note}\n")
+            text.append(data_text(f"  • {note}\n"))
     if source.notes:
         text.append("Notes: ", style="bold")
-        text.append(source.notes)
+        text.append(data_text(source.notes))
     return text
 
 
@@ -72,8 +72,8 @@ class SourceScreen(ViewScreen):
         source = self.source
         self.passages: list[Quote] = self.debate.quotes_in(source.id)
         self.current: Quote | None = None
-        yield Static(Text.assemble((source.headline, "bold"), "\n",
-                                   (f"{source.outlet} · {source.when}", "dim")),
+        yield Static(Text.assemble(data_text(source.headline, "bold"), "\n",
+                                   data_text(f"{source.outlet} · {source.when}", "dim")),
                      id="source-head")
         with Vertical(id="source-body"):
             with Article(source, self.passages, id="article"):

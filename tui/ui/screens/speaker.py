@@ -10,7 +10,7 @@ from textual.widgets.option_list import Option
 
 from tui.core.pack.model import Debate
 
-from ..text import argument_row, quote_card, shorten
+from ..text import argument_row, data_text, quote_card, shorten
 from ..widgets.lists import KeyList
 from .argument import heading
 from .base import LinksScreen
@@ -31,16 +31,18 @@ class SpeakerScreen(LinksScreen):
         debate = self.debate
         speaker = debate.speakers[self.record_id]
         position = debate.positions.get(speaker.position or "")
-        head = Text.assemble((speaker.name, "bold"), "\n", speaker.role,
-                             (f" · {speaker.organisation}" if speaker.organisation else "", "dim"),
+        head = Text.assemble(data_text(speaker.name, "bold"), "\n", data_text(speaker.role),
+                             data_text(f" · {speaker.organisation}" if speaker.organisation
+                                       else "", "dim"),
                              "\nPosition: ",
-                             position.name if position else "takes neither side")
+                             data_text(position.name) if position else "takes neither side")
         if speaker.stance_note:
-            head.append(f"\n{speaker.stance_note}", style="italic")
+            head.append(data_text(f"\n{speaker.stance_note}", "italic"))
         for described in speaker.described_as:
             source = debate.sources.get(described.source)
-            head.append(f"\nIn {source.outlet if source else described.source}: ", style="dim")
-            head.append(described.role)
+            head.append(data_text(f"\nIn {source.outlet if source else described.source}: ",
+                                  "dim"))
+            head.append(data_text(described.role))
         yield Static(head, id="speaker-head")
 
         quotes = debate.quotes_by(speaker.id)

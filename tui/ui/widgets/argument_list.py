@@ -24,6 +24,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.core.controls import has_control, visible
 from tui.core.layout.rows import ArgumentRow, RowLayout, narrowness
 from tui.core.layout.wrap import wrap
 
@@ -157,7 +158,7 @@ class ArgumentList(ScrollView, can_focus=True):
         self.highlighted = 0 if self._rows else None  # says so with a Highlighted message
 
     def _replace_rows(self, rows: Iterable[ArgumentRow]) -> None:
-        rows = list(rows)
+        rows = [_visible(row) for row in rows]
         index_of = {row.id: index for index, row in enumerate(rows)}
         if len(index_of) != len(rows):
             raise ValueError("two rows of an ArgumentList share an id")
@@ -379,6 +380,13 @@ class ArgumentList(ScrollView, can_focus=True):
 
     def _on_leave(self, event: events.Leave) -> None:
         self._hover = None
+
+
+def _visible(row: ArgumentRow) -> ArgumentRow:
+    """The row with any control character of its text shown as a symbol."""
+    if has_control(row.claim) or has_control(row.meta):
+        return row._replace(claim=visible(row.claim), meta=visible(row.meta))
+    return row
 
 
 def _strip(text: str, width: int, style: RichStyle, pad_style: RichStyle) -> Strip:

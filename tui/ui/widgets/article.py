@@ -22,6 +22,7 @@ from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
+from tui.core.controls import visible
 from tui.core.layout.wrap import wrap_spans
 from tui.core.pack.model import Quote, Source
 
@@ -42,7 +43,8 @@ class ArticleText(Widget):
                  id: str | None = None, classes: str | None = None,
                  disabled: bool = False) -> None:
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
-        self.text = source.text
+        # One symbol for each control character: the quotes' offsets stay right.
+        self.text = visible(source.text)
         self.quotes = quotes  # in reading order
         self.current: Quote | None = None
         self._width = 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
+from tui.core.controls import visible
 from tui.core.history import Place
 
 SEPARATOR = " › "
@@ -60,7 +61,7 @@ class Breadcrumb(Widget):
 
     def render(self) -> Text:
         line = fit_trail(self.trail, max(self.content_size.width, 10))
-        text = Text(line, no_wrap=True, overflow="ellipsis")
+        text = Text(visible(line), no_wrap=True, overflow="ellipsis")
         last = line.rfind(SEPARATOR)
         text.stylize("bold", 0 if last < 0 else last + len(SEPARATOR))
         return text
