@@ -9,7 +9,7 @@ import pytest
 
 from tui.cli import main
 from tui.core.pack.loader import load_pack
-from tui.core.work.case import Case, CaseEntry, Expected
+from tui.core.work.case import Case, CaseEntry, Expected, Kind
 from tui.core.work.handout import to_handout
 from tui.core.work.storage import Storage
 
@@ -26,7 +26,7 @@ def student_case(debate) -> Case:
     case = Case()
     case.choose_side("council")
     case.add(debate, "room-saves-lives")
-    case.set_notes("room-saves-lives", "Open with the 2019 figure.\n\n- about 120 deaths\n"
+    case.entries.set_text("room-saves-lives", "Open with the 2019 figure.\n\n- about 120 deaths\n"
                    "- the ministry's own figure for 2018 is 95")
     case.attach(debate, "room-saves-lives", "deaths-120")
     case.attach(debate, "room-saves-lives", "save-lives")
@@ -34,8 +34,8 @@ def student_case(debate) -> Case:
     # The teacher removed this argument from the pack after the student wrote about it.
     case.entries.append(CaseEntry("needles-argument", notes="Needles in the park: ask the "
                                   "caretaker."))
-    case.expect(debate, "evidence-mixed")
-    case.set_rebuttal("evidence-mixed", "Mixed is not none: which studies, and where?")
+    case.add(debate, "evidence-mixed", Kind.EXPECTED)
+    case.expected.set_text("evidence-mixed", "Mixed is not none: which studies, and where?")
     case.expected.append(Expected("a-removed-objection", "Still answer it if it comes up."))
     return case
 
@@ -59,7 +59,7 @@ def test_gaps_in_an_entry_are_shown_not_hidden(debate):
     case = Case()
     case.choose_side("council")
     case.add(debate, "room-saves-lives")
-    case.expect(debate, "evidence-mixed")
+    case.add(debate, "evidence-mixed", Kind.EXPECTED)
     text = to_handout(debate, case)
     assert "*No notes yet.*" in text and "*No evidence chosen yet.*" in text
     assert "*No rebuttal planned yet.*" in text

@@ -14,7 +14,8 @@ import pytest
 
 from tui.core.pack.bundled import content_folder
 from tui.core.work import storage as storage_module
-from tui.core.work.case import Case, CaseEntry, now
+from tui.core.work.case import Case, CaseEntry, ItemKey, Kind, now
+from tui.core.work.case_merge import BOTH_KEPT
 from tui.core.work.storage import ENV_VAR, Storage, StorageError, data_folder, pack_key
 
 PACK = Path(__file__).parent / "packs" / "good"
@@ -110,7 +111,7 @@ def test_a_write_that_fails_before_the_replace_leaves_the_old_file_whole(store, 
     saved_case(store, "room-saves-lives")
     before = store.path.read_bytes()
     case, _ = store.load()
-    case.set_notes("room-saves-lives", "x" * 1_000_000)
+    case.entries.set_text("room-saves-lives", "x" * 1_000_000)
 
     def crash(*args):
         raise OSError(28, "No space left on device")
@@ -137,7 +138,7 @@ def test_a_process_killed_mid_save_leaves_the_old_file_whole(store, tmp_path):
         from tui.core.work.storage import Storage
         store = Storage(Path({str(PACK)!r}), {str(tmp_path / "data")!r})
         case, _ = store.load()
-        case.set_notes("room-saves-lives", "y" * 20_000_000)
+        case.entries.set_text("room-saves-lives", "y" * 20_000_000)
         os.replace = lambda *a: os.kill(os.getpid(), signal.SIGKILL)
         store.save(case)
     """)
@@ -247,7 +248,7 @@ def test_interleaved_edits_of_notes_and_evidence_on_one_argument_keep_both(store
     second = Storage(PACK, tmp_path / "data")
     a, _ = store.load()
     b, _ = second.load()
-    a.set_notes("one", "newer notes from A")
+    a.entries.set_text("one", "newer notes from A")
     b.entries[0].quotes.append("save-lives")
     b.entries[0].quotes_updated = now()
     store.save(a)
@@ -256,16 +257,19 @@ def test_interleaved_edits_of_notes_and_evidence_on_one_argument_keep_both(store
     assert (merged.notes, merged.quotes) == ("newer notes from A", ["save-lives"])
 
 
-def test_the_newer_note_wins_whichever_copy_saves_last(store, tmp_path):
+def test_one_note_changed_in_two_copies_keeps_both_versions_whichever_saves_last(
+        store, tmp_path):
+    """Issue 16: the newer stamp used to win and the other copy's words were lost."""
     saved_case(store, "one")
     second = Storage(PACK, tmp_path / "data")
     a, _ = store.load()
     b, _ = second.load()
-    b.set_notes("one", "older, from B")
-    a.set_notes("one", "newer, from A")
+    b.entries.set_text("one", "older, from B")
+    a.entries.set_text("one", "newer, from A")
     store.save(a)
-    second.save(b)
-    assert notes(store.load()[0]) == {"one": "newer, from A"}
+    outcome = second.save(b)
+    assert notes(store.load()[0]) == {"one": f"older, from B\n\n{BOTH_KEPT}\nnewer, from A"}
+    assert outcome.conflicts == [ItemKey(Kind.MINE, "one")]
 
 
 def test_a_removal_is_not_undone_by_a_copy_that_still_has_the_entry(store, tmp_path):
@@ -273,7 +277,7 @@ def test_a_removal_is_not_undone_by_a_copy_that_still_has_the_entry(store, tmp_p
     second = Storage(PACK, tmp_path / "data")
     a, _ = store.load()
     b, _ = second.load()
-    a.remove("one")
+    a.entries.remove("one")
     store.save(a)
     second.save(b)  # B never touched "one"
     assert notes(store.load()[0]) == {"two": "notes on two"}
@@ -284,9 +288,9 @@ def test_notes_written_after_a_removal_in_another_copy_bring_the_entry_back(stor
     second = Storage(PACK, tmp_path / "data")
     a, _ = store.load()
     b, _ = second.load()
-    a.remove("one")
+    a.entries.remove("one")
     store.save(a)
-    b.set_notes("one", "still writing this")
+    b.entries.set_text("one", "still writing this")
     second.save(b)
     assert notes(store.load()[0]) == {"one": "still writing this"}
 
@@ -296,7 +300,7 @@ def test_a_reorder_in_one_copy_keeps_an_addition_from_the_other(store, tmp_path)
     second = Storage(PACK, tmp_path / "data")
     a, _ = store.load()
     b, _ = second.load()
-    a.move("three", -2)
+    a.entries.move("three", -2)
     b.entries.append(entry("four"))
     second.save(b)
     store.save(a)

@@ -40,7 +40,7 @@ async def test_a_on_an_opposing_argument_puts_it_on_the_list_to_answer(isolated_
         await pilot.pause()
         case = app.casebook.case
         assert [e.argument for e in case.expected] == ["evidence-mixed"]
-        assert case.entries == []
+        assert list(case.entries) == []
 
 
 async def test_D_opens_the_drill_on_the_other_sides_arguments(isolated_home):

@@ -112,18 +112,18 @@ async def test_a_written_answer_is_kept_as_the_rebuttal_only_when_asked(tmp_path
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("w", *"Ask which studies", "escape", "space", "2")
-        assert book.case.expecting("evidence-mixed") is None  # practice, not kept
+        assert book.case.expected.find("evidence-mixed") is None  # practice, not kept
         await pilot.press("w", *"Deaths cost more", "ctrl+s")
         assert app.told[-1][0] == "Kept as your planned rebuttal."
     again = casebook(tmp_path, side="council").case
-    assert again.expecting("too-costly").rebuttal == "Deaths cost more"
-    assert again.expecting("evidence-mixed") is None
+    assert again.expected.find("too-costly").rebuttal == "Deaths cost more"
+    assert again.expected.find("evidence-mixed") is None
 
 
 async def test_the_planned_rebuttal_is_shown_with_the_packs_answers(tmp_path):
     book = casebook(tmp_path, side="council")
     book.collect("too-costly")
-    book.case.set_rebuttal("too-costly", "Compare with the cost of a death.")
+    book.case.expected.set_text("too-costly", "Compare with the cost of a death.")
     app = ScreenApp(lambda: DrillScreen(book))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -4,6 +4,7 @@ add, and where to write the handout. Each dismisses with its answer, or None."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -20,7 +21,7 @@ from ..text import argument_row
 from ..widgets.lists import KeyList
 
 
-class CaseDialog(ModalScreen):
+class CaseDialog(ModalScreen[Any]):
     """A centred box over the case screen."""
 
     # A file, not DEFAULT_CSS: default CSS ranks below app.tcss, whose `KeyList
@@ -67,9 +68,9 @@ class AddDialog(ListDialog):
     """Arguments not in the case yet: the student's own side's, then the other side's."""
 
     def __init__(self, debate: Debate, case: Case) -> None:
-        own = [a for a in debate.arguments_of(case.side or "") if case.entry(a.id) is None]
+        own = [a for a in debate.arguments_of(case.side or "") if case.entries.find(a.id) is None]
         theirs = [a for a in opposing_arguments(debate, case.side or "")
-                  if case.expecting(a.id) is None]
+                  if case.expected.find(a.id) is None]
         options: list[Option] = []
         if own:
             options.append(Option(Text("Add to your case", style="bold underline"),

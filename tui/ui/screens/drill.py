@@ -17,11 +17,12 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
 
 from tui.core.pack.model import Argument
+from tui.core.wording import plural
 from tui.core.work import drill
-from tui.core.work.case import CaseError
+from tui.core.work.case import CaseError, Kind
 from tui.core.work.casebook import CaseBook, notify_through
 
-from ..text import plural, quote_card
+from ..text import quote_card
 from .case_dialogs import SideDialog
 
 TIMERS = (0, 30, 60, 90, 120)  # seconds a card; 0 is no timer
@@ -34,7 +35,7 @@ class DraftArea(TextArea):
     BINDINGS = [Binding("ctrl+s", "screen.keep", "Keep as my rebuttal")]
 
 
-class DrillScreen(Screen):
+class DrillScreen(Screen[None]):
     CSS_PATH = "drill.tcss"
     OVER_EXPLORER = True  # opening a place in the explorer closes it
     # The footer holds what fits at 80 columns; every key is in `?` and the palette.
@@ -216,7 +217,7 @@ class DrillScreen(Screen):
         self.revealed = True
         case = self.casebook.case
         parts: list[Text | Padding] = []
-        expected = case.expecting(card.id)
+        expected = case.expected.find(card.id)
         if expected and expected.rebuttal.strip():
             parts += [Text("Your planned rebuttal:", style="bold underline"),
                       Text(expected.rebuttal.strip() + "\n")]
@@ -267,8 +268,8 @@ class DrillScreen(Screen):
             self.notify("Write a rebuttal first (w).", timeout=3)
             return
         case = self.casebook.case
-        case.expect(self.debate, card.id)
-        case.set_rebuttal(card.id, text)
+        case.add(self.debate, card.id, Kind.EXPECTED)
+        case.expected.set_text(card.id, text)
         self.casebook.save()
         self.notify("Kept as your planned rebuttal.", timeout=3)
 
