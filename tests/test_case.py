@@ -10,7 +10,7 @@ import pytest
 from tui.core.pack.loader import load_pack
 from tui.core.pack.model import Argument, Debate
 from tui.core.work import drill
-from tui.core.work.case import Case, CaseError, Collected, Kind, resolve_side
+from tui.core.work.case import Case, CaseError, Collected, ItemKey, Kind, resolve_side
 
 GOOD = Path(__file__).parent / "packs" / "good"
 
@@ -223,3 +223,30 @@ def test_undoing_a_removal_puts_the_entry_back_in_place_with_its_notes(debate, c
     assert ids(case.entries) == ["room-saves-lives", "fewer-needles", "cheaper"]
     assert case.entries.find("fewer-needles").notes == "keep me"
     assert case.entries.find("fewer-needles").updated > case.entries.removed["fewer-needles"]
+
+
+# -- one list type for both lists (issue 10) -----------------------------------------
+
+@pytest.mark.parametrize("kind, argument, other", [(Kind.MINE, "cheaper", "fewer-needles"),
+                                                   (Kind.EXPECTED, "costly", "illegal")])
+def test_both_lists_are_edited_the_same_way_through_an_item_key(debate, case, kind,
+                                                                argument, other):
+    key = case.add(debate, argument, kind)
+    case.add(debate, other, kind)
+    assert key == ItemKey(kind, argument) and case.has(key)
+    items = case.list_of(kind)
+    items.set_text(argument, "my words")
+    assert items.move(argument, +1) == 1
+    removal = items.remove(argument)
+    assert not case.has(key) and argument in items.removed
+    items.reinstate(removal)
+    assert [i.argument for i in items] == [other, argument]
+    assert items.get(argument).text == "my words"
+    assert case.kind_of(debate, argument) is kind
+
+
+def test_drafts_are_kept_only_while_they_hold_words(case):
+    case.set_draft("costly", "Which studies?")
+    assert case.drafts == {"costly": "Which studies?"} and not case.is_empty()
+    case.set_draft("costly", "  ")
+    assert case.drafts == {}

@@ -455,3 +455,16 @@ def test_a_lock_held_too_long_is_reported(store, monkeypatch):
     finally:
         os.close(holder)
     assert notes(store.load()[0]) == {"one": "notes on one"}
+
+
+def test_a_case_without_drafts_is_written_exactly_as_before(store):
+    """Format version 1 is unchanged: the same case makes the same file."""
+    case = saved_case(store, "one")
+    data = json.loads(store.path.read_text(encoding="utf-8"))
+    assert sorted(data) == ["case", "drill", "expected", "format_version", "pack", "side"]
+    assert sorted(data["case"]) == ["entries", "order_updated", "removed"]
+    assert sorted(data["case"]["entries"][0]) == ["argument", "notes", "notes_updated",
+                                                  "quotes", "quotes_updated"]
+    case.set_draft("evidence-mixed", "Which studies?")
+    store.save(case)
+    assert store.load()[0].drafts == {"evidence-mixed": "Which studies?"}

@@ -173,3 +173,62 @@ async def test_when_every_card_is_got_r_goes_through_them_all_again(tmp_path):
         await pilot.press("r")
         await pilot.pause()
         assert "all cards · no timer · Card 1 of 2" in screen_text(app)
+
+
+# -- drafts are the student's words (issues 14 and 16) --------------------------------
+
+def saved_drafts(tmp_path) -> dict[str, str]:
+    return casebook(tmp_path, side="council").case.drafts
+
+
+async def test_times_up_while_writing_leaves_the_keys_in_the_draft(tmp_path):
+    """Issue 14: focus left the draft at "Time's up.", so the next letters were
+    commands and q quit with the draft unsaved."""
+    book = casebook(tmp_path, side="council")
+    app = ScreenApp(lambda: DrillScreen(book, seconds=30))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("w", *"Ask which")
+        for _ in range(30):
+            app.screen.tick()
+        await pilot.pause()
+        assert ("Time's up.", "information") in app.told
+        assert "The pack's answers from your side:" in screen_text(app)
+        await pilot.press(*" studies, quickly")
+        await pilot.pause()
+        assert app.screen.query_one("#draft").text == "Ask which studies, quickly"
+        assert isinstance(app.screen, DrillScreen)
+
+
+async def test_a_draft_is_saved_as_typed_and_on_quitting(tmp_path, monkeypatch):
+    from tui.ui.screens import drill as drill_screen
+
+    monkeypatch.setattr(drill_screen, "SAVE_DELAY", 0.01)
+    book = casebook(tmp_path, side="council")
+    app = ScreenApp(lambda: DrillScreen(book))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("w", *"Which studies?")
+        await pilot.pause(0.2)
+        assert saved_drafts(tmp_path) == {"evidence-mixed": "Which studies?"}
+        monkeypatch.setattr(drill_screen, "SAVE_DELAY", 60)  # only quitting saves now
+        await pilot.press(*" Where?")
+        app.exit()
+    assert saved_drafts(tmp_path) == {"evidence-mixed": "Which studies? Where?"}
+    assert book.case.expected.find("evidence-mixed") is None  # a draft, not the rebuttal
+
+
+async def test_the_next_card_key_keeps_the_draft_with_its_card(tmp_path):
+    """Issue 16: n threw the draft away without asking."""
+    book = casebook(tmp_path, side="council")
+    app = ScreenApp(lambda: DrillScreen(book))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("w", *"Which studies?", "escape", "n")
+        await pilot.pause()
+        assert app.told[-1][0].startswith("Your draft stays with this card")
+        assert app.screen.query_one("#draft").text == ""  # the next card's own draft
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.screen.query_one("#draft").text == "Which studies?"
+        assert "Which studies?" in screen_text(app)

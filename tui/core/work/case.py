@@ -209,6 +209,9 @@ class Case:
     entries: ArgumentList[CaseEntry] = field(default_factory=ArgumentList)  # speaking order
     expected: ArgumentList[Expected] = field(default_factory=ArgumentList)
     drill: dict[str, DrillRecord] = field(default_factory=dict)
+    # What the student wrote on a drill card and has not kept as their rebuttal:
+    # practice, but theirs, so it is saved as typed (argument id -> text).
+    drafts: dict[str, str] = field(default_factory=dict)
 
     # -- the side ---------------------------------------------------------------
 
@@ -311,8 +314,14 @@ class Case:
                   if r.argument not in debate.arguments]
         return found
 
+    def set_draft(self, argument_id: str, text: str) -> None:
+        if text.strip():
+            self.drafts[argument_id] = text
+        else:
+            self.drafts.pop(argument_id, None)
+
     def is_empty(self) -> bool:
-        return not (self.side or self.entries or self.expected or self.drill)
+        return not (self.side or self.entries or self.expected or self.drill or self.drafts)
 
 
 def opposing_arguments(debate: Debate, side: str) -> list[Argument]:

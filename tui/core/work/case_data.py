@@ -21,7 +21,7 @@ class DamagedCase(ValueError):
 
 
 def to_data(case: Case, pack: dict[str, str] | None = None) -> dict[str, Any]:
-    return {
+    data: dict[str, Any] = {
         "format_version": FORMAT_VERSION,
         "pack": pack or {},  # for a person reading the file; not read back
         "side": {"position": case.side, "updated": case.side_updated},
@@ -41,6 +41,9 @@ def to_data(case: Case, pack: dict[str, str] | None = None) -> dict[str, Any]:
         "drill": {r.argument: {"mark": r.mark, "attempts": r.attempts, "practised": r.practised}
                   for r in case.drill.values()},
     }
+    if case.drafts:  # only then: a case without drafts is written as it always was
+        data["drafts"] = dict(case.drafts)
+    return data
 
 
 def parse(raw: bytes) -> Case:
@@ -94,6 +97,8 @@ def from_data(data: Any) -> Case:
             _num(expected_part, "order_updated"), _stamps(expected_part, "removed")),
         drill={argument: _drill(argument, record)
                for argument, record in _dict(data, "drill").items()},
+        drafts={argument: _str(_dict(data, "drafts"), argument)
+                for argument in _dict(data, "drafts")},
     )
 
 

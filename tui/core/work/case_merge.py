@@ -12,7 +12,8 @@ compared for the student's words, so a clock that runs fast wins nothing.
   an item added in either copy is kept (added again after a removal, too);
 - speaking order: from the copy that reordered (or undid a removal); items it
   lacks follow in the other copy's order;
-- drill records: the copy that practised; both did: the later attempt.
+- drill records: the copy that practised; both did: the later attempt;
+- drill drafts: like notes (both kept, joined), but practice: not reported.
 """
 
 from __future__ import annotations
@@ -63,7 +64,13 @@ def merge(base: Case | None, mine: Case, theirs: Case) -> Merged:
                        lambda m, t: m if m.practised >= t.practised else t)
         if record is not None:
             drill[argument] = record
-    return Merged(Case(side, side_updated, entries, expected, drill), conflicts)
+    drafts: dict[str, str] = {}
+    for argument in {**theirs.drafts, **mine.drafts}:
+        text, _both = merge_text(base.drafts.get(argument, ""), mine.drafts.get(argument, ""),
+                                 theirs.drafts.get(argument, ""))
+        if text.strip():
+            drafts[argument] = text
+    return Merged(Case(side, side_updated, entries, expected, drill, drafts), conflicts)
 
 
 def _pick(base: T | None, mine: T | None, theirs: T | None,

@@ -23,8 +23,10 @@ from tui.core.work.case import CaseError, Kind
 from tui.core.work.casebook import CaseBook, notify_through
 
 from ..text import quote_card
+from .case_background import in_background
 from .case_dialogs import SideDialog
 
+SAVE_DELAY = 0.5  # seconds after the last key press in the draft
 TIMERS = (0, 30, 60, 90, 120)  # seconds a card; 0 is no timer
 MARK_KEYS = {"good": "1", "shaky": "2", "missed": "3"}
 
@@ -68,6 +70,7 @@ class DrillScreen(Screen[None]):
         self.revealed = False
         self.remaining = 0
         self._ticker: Timer | None = None
+        self._save_timer: Timer | None = None  # the draft is saved after a pause
 
     def compose(self) -> ComposeResult:
         yield Static(id="drill-head")
@@ -84,6 +87,7 @@ class DrillScreen(Screen[None]):
     def on_mount(self) -> None:
         if not self.casebook.connected:  # shown on its own (tests): tell through this app
             self.casebook.connect(notify_through(self.app))
+        in_background(self.app, self.casebook)
         if self.casebook.case.side is None:
             self.app.push_screen(SideDialog(self.debate), self._side_chosen)
         else:
@@ -116,13 +120,15 @@ class DrillScreen(Screen[None]):
 
     def _show_card(self) -> None:
         self._stop_timer()
+        self._save_draft()
         self.revealed = False
         self.refresh_bindings()
         self.query_one("#answers", Static).update("")
-        draft = self.query_one("#draft", TextArea)
-        draft.load_text("")
-        self._show_head()
         card = self.card
+        draft = self.query_one("#draft", TextArea)
+        # What the student wrote on this card before is back: drafts are theirs.
+        draft.load_text(self.casebook.case.drafts.get(card.id, "") if card else "")
+        self._show_head()
         if card is None:
             draft.display = False
             self.query_one("#card-text", Static).update(self._round_summary())
@@ -174,6 +180,38 @@ class DrillScreen(Screen[None]):
             text.append(f"• {argument.claim} ", style="")
             text.append(f"({drill.status(self.casebook.case, argument.id)})\n", style="dim")
         return text.append("\nPress r to practise these again, Escape to go back.")
+
+    # -- the draft, saved as typed ---------------------------------------------------
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        card = self.card
+        case = self.casebook.case
+        if card is None or case.drafts.get(card.id, "") == event.text_area.text:
+            return  # the draft was only loaded
+        case.set_draft(card.id, event.text_area.text)
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self._save_draft)
+
+    def _save_draft(self) -> None:
+        """Save the draft now if typing is waiting for its pause."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+            self.casebook.save()
+
+    def _stop_draft_timer(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+
+    def on_unmount(self) -> None:
+        if self._save_timer is not None or self.casebook.busy:
+            # Leaving (or quitting) mid-sentence: the draft is saved before the app goes.
+            if self._save_timer is not None:
+                self._save_timer.stop()
+                self._save_timer = None
+            self.casebook.save_now()
 
     # -- the countdown --------------------------------------------------------------
 
@@ -235,7 +273,10 @@ class DrillScreen(Screen[None]):
         self._show_countdown()
         self.refresh_bindings()
         card_panel = self.query_one("#drill-card", VerticalScroll)
-        card_panel.focus()
+        if not isinstance(self.focused, TextArea):
+            # Time's up while the student writes: their next keys still go to the
+            # draft, never to the screen's keys (q would quit).
+            card_panel.focus()
         # The answers start below the card; bring them into view once laid out.
         self.call_after_refresh(card_panel.scroll_to_widget, answers_panel, animate=False,
                                 top=True)
@@ -254,6 +295,9 @@ class DrillScreen(Screen[None]):
 
     def action_step(self, step: int) -> None:
         if self.cards:
+            if self.card is not None and self.card.id in self.casebook.case.drafts:
+                self.notify("Your draft stays with this card: it is here when you come "
+                            "back. ctrl+s keeps it as your rebuttal.", timeout=4)
             self.index = min(max(self.index + step, 0), len(self.cards))
             self._show_card()
 
@@ -270,6 +314,8 @@ class DrillScreen(Screen[None]):
         case = self.casebook.case
         case.add(self.debate, card.id, Kind.EXPECTED)
         case.expected.set_text(card.id, text)
+        case.set_draft(card.id, "")  # kept: it is the rebuttal now, not a draft
+        self._stop_draft_timer()
         self.casebook.save()
         self.notify("Kept as your planned rebuttal.", timeout=3)
 
