@@ -17,7 +17,6 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
 
 from tui.core.wording import plural
@@ -29,7 +28,7 @@ from tui.core.work.storage import write_atomically
 from ..widgets.lists import KeyList
 from . import case_background
 from . import case_rows as rows
-from .case_background import in_background
+from .case_background import TypingSaver, in_background
 from .case_dialogs import AddDialog, ExportDialog, SideDialog
 from .case_list import CaseList
 from .case_panel import ItemPanel
@@ -66,7 +65,7 @@ class CaseScreen(Screen[None]):
         self.casebook = casebook
         self.debate = casebook.debate
         self._editing: ItemKey | None = None  # the item the panel shows
-        self._save_timer: Timer | None = None
+        self.typing = TypingSaver(self, casebook, lambda: SAVE_DELAY, self._show_row)
         self._removed: tuple[Kind, Removal[Any]] | None = None  # the last, for undo
 
     @property
@@ -144,7 +143,7 @@ class CaseScreen(Screen[None]):
     def on_option_list_option_highlighted(self, event: KeyList.OptionHighlighted) -> None:
         if (event.option_list.id == "case-list"
                 and self.case_list.highlighted_key() != self._editing):
-            self._flush()
+            self.typing.flush()
             self._show_detail()
 
     def on_option_list_option_selected(self, event: KeyList.OptionSelected) -> None:
@@ -168,25 +167,16 @@ class CaseScreen(Screen[None]):
         if item is None or item.text == event.text_area.text:
             return  # the panel was only loaded with the saved text
         items.set_text(key.argument, event.text_area.text)
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_DELAY, self._save_typing)
+        self.typing.typed()
 
-    def _save_typing(self) -> None:
-        self._save_timer = None
-        self.casebook.save()  # another copy's changes, merged in, redraw through watch
+    def _show_row(self) -> None:
+        """After typing is saved: its row says "notes" once there are some."""
         if self._editing is not None:
             self.case_list.show_row(self.debate, self.case, self._editing)
 
-    def _flush(self) -> None:
-        """Save typing that is still waiting for its pause."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_typing()
-
     def _change(self, highlight: ItemKey | None = None) -> None:
         """After an edit of the case's structure: save now and show it."""
-        self._flush()
+        self.typing.flush()
         self.casebook.save()
         self._refresh_list(highlight)
 
@@ -202,7 +192,7 @@ class CaseScreen(Screen[None]):
         if self.focused is not self.case_list:
             self.case_list.focus()
             return
-        self._flush()
+        self.typing.flush()
         self.dismiss()
 
     def action_write(self) -> None:
@@ -287,7 +277,7 @@ class CaseScreen(Screen[None]):
         self._refresh_list()
 
     def action_handout(self) -> None:
-        self._flush()
+        self.typing.flush()
         suggested = Path.cwd() / f"my-case-{self.debate.folder.name}.md"
         self.app.push_screen(ExportDialog(suggested), self._write_handout)
 
@@ -306,14 +296,14 @@ class CaseScreen(Screen[None]):
     def action_drill(self) -> None:
         from .drill import DrillScreen
 
-        self._flush()
+        self.typing.flush()
         self.app.push_screen(DrillScreen(self.casebook), lambda _: self._refresh_list())
 
     def action_open_argument(self) -> None:
         selected = self.case_list.highlighted_key()
         if selected is None or selected.argument not in self.debate.arguments:
             return
-        self._flush()
+        self.typing.flush()
         self.dismiss()
         open_view = getattr(self.app, "open_view", None)
         if open_view is not None:
@@ -321,12 +311,7 @@ class CaseScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self.casebook.unwatch(self._others_changed)
-        if self._save_timer is not None or self.casebook.busy:
-            # Leaving mid-sentence, or while a save waits: keep the sentence, and
-            # know (for the exit status) whether it was saved.
-            if self._save_timer is not None:
-                self._save_timer.stop()
-            self.casebook.save_now()
+        self.typing.leave()  # leaving mid-sentence: keep the sentence
 
 
 def collect_argument(app: App[Any], casebook: CaseBook, argument_id: str) -> None:

@@ -23,7 +23,7 @@ from tui.core.work.case import CaseError, Kind
 from tui.core.work.casebook import CaseBook, notify_through
 
 from ..text import quote_card
-from .case_background import in_background
+from .case_background import TypingSaver, in_background
 from .case_dialogs import SideDialog
 
 SAVE_DELAY = 0.5  # seconds after the last key press in the draft
@@ -70,7 +70,7 @@ class DrillScreen(Screen[None]):
         self.revealed = False
         self.remaining = 0
         self._ticker: Timer | None = None
-        self._save_timer: Timer | None = None  # the draft is saved after a pause
+        self.typing = TypingSaver(self, casebook, lambda: SAVE_DELAY)  # the draft
 
     def compose(self) -> ComposeResult:
         yield Static(id="drill-head")
@@ -120,7 +120,7 @@ class DrillScreen(Screen[None]):
 
     def _show_card(self) -> None:
         self._stop_timer()
-        self._save_draft()
+        self.typing.flush()
         self.revealed = False
         self.refresh_bindings()
         self.query_one("#answers", Static).update("")
@@ -189,29 +189,10 @@ class DrillScreen(Screen[None]):
         if card is None or case.drafts.get(card.id, "") == event.text_area.text:
             return  # the draft was only loaded
         case.set_draft(card.id, event.text_area.text)
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_DELAY, self._save_draft)
-
-    def _save_draft(self) -> None:
-        """Save the draft now if typing is waiting for its pause."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
-            self.casebook.save()
-
-    def _stop_draft_timer(self) -> None:
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
+        self.typing.typed()
 
     def on_unmount(self) -> None:
-        if self._save_timer is not None or self.casebook.busy:
-            # Leaving (or quitting) mid-sentence: the draft is saved before the app goes.
-            if self._save_timer is not None:
-                self._save_timer.stop()
-                self._save_timer = None
-            self.casebook.save_now()
+        self.typing.leave()  # leaving (or quitting) mid-sentence: the draft is saved
 
     # -- the countdown --------------------------------------------------------------
 
@@ -315,7 +296,7 @@ class DrillScreen(Screen[None]):
         case.add(self.debate, card.id, Kind.EXPECTED)
         case.expected.set_text(card.id, text)
         case.set_draft(card.id, "")  # kept: it is the rebuttal now, not a draft
-        self._stop_draft_timer()
+        self.typing.forget()
         self.casebook.save()
         self.notify("Kept as your planned rebuttal.", timeout=3)
 
