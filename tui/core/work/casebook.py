@@ -115,7 +115,6 @@ class CaseBook:
             self.save_now()
             return
         try:
-            before = copy.deepcopy(self.case)
             with self.storage.at_once():
                 outcome = self.storage.save(self.case)
         except LockHeld:
@@ -126,7 +125,7 @@ class CaseBook:
             return
         self.unsaved = ""
         self._told(outcome)
-        if self.case != before:
+        if outcome.merged_in:
             self._changed()
 
     def save_now(self) -> None:

@@ -77,6 +77,7 @@ class Outcome:
 
     messages: list[str] = field(default_factory=list)
     conflicts: list[ItemKey] = field(default_factory=list)  # texts two copies changed
+    merged_in: bool = False  # another copy's saved work came into the case
 
 
 # The file as this copy last saw it: to notice another copy's save cheaply.
@@ -130,7 +131,7 @@ class Storage:
     def save(self, case: Case) -> Outcome:
         """Merge `case` with what is on disk, write the result, and update `case`
         in place to the merged result (so it shows the other copy's work too)."""
-        merged, outcome = self.write(copy.deepcopy(case))
+        merged, outcome = self.write(case)
         for f in fields(Case):
             setattr(case, f.name, getattr(merged, f.name))
         return outcome
@@ -147,6 +148,7 @@ class Storage:
             if on_disk is not None:
                 both = merge(self._base, case, on_disk)
                 merged, outcome.conflicts = both.case, both.conflicts
+                outcome.merged_in = merged != case
             text = json.dumps(to_data(merged, self._pack), ensure_ascii=False, indent=1)
             try:
                 write_atomically(self.path, text + "\n")
