@@ -98,3 +98,16 @@ def test_export_case_with_a_damaged_file_keeps_it_and_says_so(tmp_path, capsys):
     assert "Your saved case could not be used: it is not valid JSON" in err
     assert [p.read_text(encoding="utf-8") for p in store.folder.glob("*.damaged-*")] == [
         "{broken"]
+
+
+def test_export_case_with_a_file_nested_too_deeply_keeps_it_and_says_so(tmp_path, capsys):
+    """Issue 16: this crashed `export --case` with a RecursionError on every try."""
+    store = Storage(PACK, tmp_path / "data")
+    store.folder.mkdir(parents=True)
+    deep = b'{"format_version": 1, "pack": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    store.path.write_bytes(deep)
+    assert main(["export", str(PACK), "--case", "--data-dir", str(tmp_path / "data")]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "Your saved case could not be used: it is nested too deeply to be a case" in err
+    assert [p.read_bytes() for p in store.folder.glob("*.damaged-*")] == [deep]
