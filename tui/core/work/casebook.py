@@ -242,8 +242,8 @@ class CaseBook:
         claim = f"“{argument.claim}”" if argument else f"“{key.argument}”"
         what = "notes on" if key.kind is Kind.MINE else "rebuttal to"
         return (f"Another copy of the app changed your {what} {claim} at the same time. "
-                f"Both versions are kept, one after the other below the line "
-                f"“{BOTH_KEPT}”: keep what you want and delete the rest.")
+                f"Both versions are kept, yours first, split by the line “{BOTH_KEPT}”: "
+                "keep what you want and delete the rest.")
 
     def connect(self, notify: Notify) -> None:
         """Show every storage message through `notify(text, severity)` from now on,
