@@ -4,6 +4,8 @@ freezes the screen."""
 
 from __future__ import annotations
 
+import asyncio
+import contextvars
 from collections.abc import Callable
 from contextlib import suppress
 from typing import Any
@@ -22,15 +24,20 @@ class WorkerBackground:
     """`tui.core.work.casebook.Background` on a Textual app's workers."""
 
     def __init__(self, app: App[Any]) -> None:
+        # Made on the app's loop: its loop, and its context (which app is active).
         self.app = app
+        self._loop = asyncio.get_running_loop()
+        self._context = contextvars.copy_context()
 
     def run(self, work: Callable[[], None]) -> None:
         self.app.run_worker(work, thread=True, group="case-file", exit_on_error=False)
 
     def call(self, callback: Callable[[], None]) -> None:
-        # Once the app has closed there is no one to tell; leaving saved the case at once.
+        # Not `call_from_thread`, which waits for the answer: a save that ends as the app
+        # closes would wait for ever, and keep the process from ending. Once the loop
+        # is closed there is no one to tell; leaving saved the case at once.
         with suppress(RuntimeError):
-            self.app.call_from_thread(callback)
+            self._loop.call_soon_threadsafe(callback, context=self._context)
 
 
 def in_background(app: App[Any], casebook: CaseBook) -> None:
