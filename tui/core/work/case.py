@@ -1,9 +1,11 @@
 """A student's case for one side of a debate: what they will argue, in what order,
 with which evidence, and what they expect to answer.
 
-Plain data and pure operations; `tui.core.work.storage` saves it and `tui.core.work.handout`
-prints it. Every change stamps the item it touches with the time, so two copies of
-the app can merge their saves item by item (see `tui.core.work.case_merge`).
+Plain data and pure operations; `tui.core.work.storage` saves it and
+`tui.core.work.handout` prints it. The two lists (the student's own arguments,
+and the other side's to answer) are one type, `ArgumentList`; a screen names an
+item by `ItemKey`. Changes are stamped with the time for the file's readers, but
+two copies of the app merge by what each changed (`tui.core.work.case_merge`).
 Argument and quote ids that are no longer in the pack are kept, never dropped:
 a teacher may have edited the pack, and the student's notes are theirs.
 """
