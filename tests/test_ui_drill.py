@@ -232,3 +232,13 @@ async def test_the_next_card_key_keeps_the_draft_with_its_card(tmp_path):
         await pilot.pause()
         assert app.screen.query_one("#draft").text == "Which studies?"
         assert "Which studies?" in screen_text(app)
+
+
+async def test_the_drill_works_on_a_terminal_a_few_columns_wide(tmp_path):
+    book = casebook(tmp_path, side="council")
+    app = ScreenApp(lambda: DrillScreen(book))
+    async with app.run_test(size=(4, 5)) as pilot:
+        await pilot.pause()
+        await pilot.press("w", *"ab", "escape", "space", "2")
+        await pilot.pause()
+    assert book.case.drill["evidence-mixed"].mark == "shaky"
