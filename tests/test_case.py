@@ -10,7 +10,7 @@ import pytest
 from tui.core.pack.loader import load_pack
 from tui.core.pack.model import Argument, Debate
 from tui.core.work import drill
-from tui.core.work.case import Case, CaseError, resolve_side
+from tui.core.work.case import Case, CaseError, Collected, ItemKey, Kind, resolve_side
 
 GOOD = Path(__file__).parent / "packs" / "good"
 
@@ -78,33 +78,33 @@ def test_own_arguments_go_into_the_case_in_the_order_added_without_repeats(debat
 def test_an_opposing_argument_cannot_join_the_case(debate, case):
     with pytest.raises(CaseError, match="argument of The ministry, not your side"):
         case.add(debate, "costly")
-    assert case.entries == []
+    assert list(case.entries) == []
 
 
 def test_moving_changes_the_speaking_order_and_stops_at_the_ends(debate, case):
     for argument in ("room-saves-lives", "fewer-needles", "cheaper"):
         case.add(debate, argument)
-    assert case.move("cheaper", -1) == 1
+    assert case.entries.move("cheaper", -1) == 1
     assert ids(case.entries) == ["room-saves-lives", "cheaper", "fewer-needles"]
-    assert case.move("room-saves-lives", -1) == 0
-    assert case.move("fewer-needles", +1) == 2
+    assert case.entries.move("room-saves-lives", -1) == 0
+    assert case.entries.move("fewer-needles", +1) == 2
     assert ids(case.entries) == ["room-saves-lives", "cheaper", "fewer-needles"]
 
 
 def test_removing_takes_the_entry_out(debate, case):
     case.add(debate, "cheaper")
-    case.remove("cheaper")
-    assert case.entries == [] and "cheaper" in case.removed_entries
+    case.entries.remove("cheaper")
+    assert list(case.entries) == [] and "cheaper" in case.entries.removed
 
 
 def test_notes_and_evidence_are_kept_per_argument(debate, case):
     case.add(debate, "room-saves-lives")
-    case.set_notes("room-saves-lives", "Open with the 2019 figure.")
+    case.entries.set_text("room-saves-lives", "Open with the 2019 figure.")
     case.attach(debate, "room-saves-lives", "deaths-120")
     case.attach(debate, "room-saves-lives", "save-lives")
     case.attach(debate, "room-saves-lives", "deaths-120")
     case.detach("room-saves-lives", "save-lives")
-    entry = case.entry("room-saves-lives")
+    entry = case.entries.find("room-saves-lives")
     assert entry.notes == "Open with the 2019 figure."
     assert entry.quotes == ["deaths-120"]
 
@@ -117,33 +117,34 @@ def test_an_unknown_quote_is_refused(debate, case):
 
 def test_editing_an_argument_not_in_the_case_says_so(case):
     with pytest.raises(CaseError, match="not in your case"):
-        case.set_notes("cheaper", "x")
+        case.entries.set_text("cheaper", "x")
 
 
 # -- what the other side will say ---------------------------------------------------
 
 def test_collect_puts_own_arguments_in_the_case_and_opposing_ones_on_the_list(debate, case):
-    assert case.collect(debate, "cheaper") == "Added to your case."
-    assert case.collect(debate, "cheaper") == "Already in your case."
-    assert case.collect(debate, "costly") == "Added to what you expect from the other side."
+    assert case.collect(debate, "cheaper") is Collected.ADDED
+    assert case.collect(debate, "cheaper") is Collected.ALREADY
+    assert case.collect(debate, "costly") is Collected.EXPECTED
+    assert case.collect(debate, "costly") is Collected.ALREADY_EXPECTED
     assert ids(case.entries) == ["cheaper"]
     assert ids(case.expected) == ["costly"]
 
 
 def test_expect_all_lists_every_opposing_argument_once(debate, case):
-    case.expect(debate, "illegal")
+    case.add(debate, "illegal", Kind.EXPECTED)
     assert case.expect_all(debate) == 2
     assert ids(case.expected) == ["illegal", "evidence-mixed", "costly"]
     with pytest.raises(CaseError, match="your own side's argument"):
-        case.expect(debate, "cheaper")
+        case.add(debate, "cheaper", Kind.EXPECTED)
 
 
 def test_suggestions_are_the_packs_answers_from_my_side_and_are_not_filled_in(debate, case):
-    case.expect(debate, "costly")
+    case.add(debate, "costly", Kind.EXPECTED)
     assert ids(case.suggestions(debate, "costly")) == ["cheaper"]
-    assert case.expecting("costly").rebuttal == ""
-    case.set_rebuttal("costly", "Compare with the cost of a death.")
-    assert case.expecting("costly").rebuttal == "Compare with the cost of a death."
+    assert case.expected.find("costly").rebuttal == ""
+    case.expected.set_text("costly", "Compare with the cost of a death.")
+    assert case.expected.find("costly").rebuttal == "Compare with the cost of a death."
 
 
 def test_suggestions_leave_out_the_other_sides_answers(debate):
@@ -156,10 +157,10 @@ def test_suggestions_leave_out_the_other_sides_answers(debate):
 
 def test_vanished_arguments_and_quotes_are_reported_with_the_students_words(debate, case):
     case.add(debate, "cheaper")
-    case.set_notes("cheaper", "My best point.")
+    case.entries.set_text("cheaper", "My best point.")
     case.attach(debate, "cheaper", "mixed")
-    case.expect(debate, "costly")
-    case.set_rebuttal("costly", "Cheaper than harm.")
+    case.add(debate, "costly", Kind.EXPECTED)
+    case.expected.set_text("costly", "Cheaper than harm.")
     drill.mark(case, "costly", "good")
     edited = replace(debate, arguments={k: v for k, v in debate.arguments.items()
                                         if k not in ("cheaper", "costly")},
@@ -170,13 +171,13 @@ def test_vanished_arguments_and_quotes_are_reported_with_the_students_words(deba
                      ("evidence", "cheaper", "", "mixed"),
                      ("expected", "costly", "Cheaper than harm.", ""),
                      ("drill", "costly", "", "")]
-    assert case.entry("cheaper").notes == "My best point."  # kept, not dropped
+    assert case.entries.find("cheaper").notes == "My best point."  # kept, not dropped
 
 
 # -- the drill -----------------------------------------------------------------------
 
 def test_the_deck_is_every_opposing_argument_with_the_expected_ones_first(debate, case):
-    case.expect(debate, "illegal")
+    case.add(debate, "illegal", Kind.EXPECTED)
     assert ids(drill.deck(debate, case)) == ["illegal", "evidence-mixed", "costly"]
 
 
@@ -216,10 +217,36 @@ def test_an_unknown_mark_is_refused(case):
 def test_undoing_a_removal_puts_the_entry_back_in_place_with_its_notes(debate, case):
     for argument in ("room-saves-lives", "fewer-needles", "cheaper"):
         case.add(debate, argument)
-    case.set_notes("fewer-needles", "keep me")
-    removed = case.entry("fewer-needles")
-    case.remove("fewer-needles")
-    case.reinstate(removed, 1)
+    case.entries.set_text("fewer-needles", "keep me")
+    removal = case.entries.remove("fewer-needles")
+    case.entries.reinstate(removal)
     assert ids(case.entries) == ["room-saves-lives", "fewer-needles", "cheaper"]
-    assert case.entry("fewer-needles").notes == "keep me"
-    assert case.entry("fewer-needles").updated > case.removed_entries["fewer-needles"]
+    assert case.entries.find("fewer-needles").notes == "keep me"
+    assert case.entries.find("fewer-needles").updated > case.entries.removed["fewer-needles"]
+
+
+# -- one list type for both lists (issue 10) -----------------------------------------
+
+@pytest.mark.parametrize("kind, argument, other", [(Kind.MINE, "cheaper", "fewer-needles"),
+                                                   (Kind.EXPECTED, "costly", "illegal")])
+def test_both_lists_are_edited_the_same_way_through_an_item_key(debate, case, kind,
+                                                                argument, other):
+    key = case.add(debate, argument, kind)
+    case.add(debate, other, kind)
+    assert key == ItemKey(kind, argument) and case.has(key)
+    items = case.list_of(kind)
+    items.set_text(argument, "my words")
+    assert items.move(argument, +1) == 1
+    removal = items.remove(argument)
+    assert not case.has(key) and argument in items.removed
+    items.reinstate(removal)
+    assert [i.argument for i in items] == [other, argument]
+    assert items.get(argument).text == "my words"
+    assert case.kind_of(debate, argument) is kind
+
+
+def test_drafts_are_kept_only_while_they_hold_words(case):
+    case.set_draft("costly", "Which studies?")
+    assert case.drafts == {"costly": "Which studies?"} and not case.is_empty()
+    case.set_draft("costly", "  ")
+    assert case.drafts == {}

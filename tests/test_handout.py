@@ -9,7 +9,7 @@ import pytest
 
 from tui.cli import main
 from tui.core.pack.loader import load_pack
-from tui.core.work.case import Case, CaseEntry, Expected
+from tui.core.work.case import Case, CaseEntry, Expected, Kind
 from tui.core.work.handout import to_handout
 from tui.core.work.storage import Storage
 
@@ -26,7 +26,7 @@ def student_case(debate) -> Case:
     case = Case()
     case.choose_side("council")
     case.add(debate, "room-saves-lives")
-    case.set_notes("room-saves-lives", "Open with the 2019 figure.\n\n- about 120 deaths\n"
+    case.entries.set_text("room-saves-lives", "Open with the 2019 figure.\n\n- about 120 deaths\n"
                    "- the ministry's own figure for 2018 is 95")
     case.attach(debate, "room-saves-lives", "deaths-120")
     case.attach(debate, "room-saves-lives", "save-lives")
@@ -34,8 +34,8 @@ def student_case(debate) -> Case:
     # The teacher removed this argument from the pack after the student wrote about it.
     case.entries.append(CaseEntry("needles-argument", notes="Needles in the park: ask the "
                                   "caretaker."))
-    case.expect(debate, "evidence-mixed")
-    case.set_rebuttal("evidence-mixed", "Mixed is not none: which studies, and where?")
+    case.add(debate, "evidence-mixed", Kind.EXPECTED)
+    case.expected.set_text("evidence-mixed", "Mixed is not none: which studies, and where?")
     case.expected.append(Expected("a-removed-objection", "Still answer it if it comes up."))
     return case
 
@@ -59,7 +59,7 @@ def test_gaps_in_an_entry_are_shown_not_hidden(debate):
     case = Case()
     case.choose_side("council")
     case.add(debate, "room-saves-lives")
-    case.expect(debate, "evidence-mixed")
+    case.add(debate, "evidence-mixed", Kind.EXPECTED)
     text = to_handout(debate, case)
     assert "*No notes yet.*" in text and "*No evidence chosen yet.*" in text
     assert "*No rebuttal planned yet.*" in text
@@ -98,3 +98,16 @@ def test_export_case_with_a_damaged_file_keeps_it_and_says_so(tmp_path, capsys):
     assert "Your saved case could not be used: it is not valid JSON" in err
     assert [p.read_text(encoding="utf-8") for p in store.folder.glob("*.damaged-*")] == [
         "{broken"]
+
+
+def test_export_case_with_a_file_nested_too_deeply_keeps_it_and_says_so(tmp_path, capsys):
+    """Issue 16: this crashed `export --case` with a RecursionError on every try."""
+    store = Storage(PACK, tmp_path / "data")
+    store.folder.mkdir(parents=True)
+    deep = b'{"format_version": 1, "pack": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    store.path.write_bytes(deep)
+    assert main(["export", str(PACK), "--case", "--data-dir", str(tmp_path / "data")]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "Your saved case could not be used: it is nested too deeply to be a case" in err
+    assert [p.read_bytes() for p in store.folder.glob("*.damaged-*")] == [deep]

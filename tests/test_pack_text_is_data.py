@@ -173,8 +173,8 @@ async def test_a_case_files_control_characters_are_shown_not_obeyed(tmp_path,
     debate = load_pack(MARKUP_PACK).debate
     book = CaseBook(debate, tmp_path / "data", assigned_side="council")
     book.case.add(debate, "room-saves-lives")
-    book.case.set_notes("room-saves-lives", "mine \x1b]52;c;cHduZWQ=\x07 end")
-    book.case.entries.append(CaseEntry("gone\x1b[2J[/b]", quotes=["q\x1b[31m[/i]"]))
+    book.case.entries.set_text("room-saves-lives", "mine \x1b]52;c;cHduZWQ=\x07 end")
+    book.case.entries.items.append(CaseEntry("gone\x1b[2J[/b]", quotes=["q\x1b[31m[/i]"]))
     book.save()
     app = markup_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:

@@ -90,7 +90,7 @@ def built_case(tmp_path: Path) -> ExplorerApp:
     for argument in ("room-saves-lives", "fewer-needles", "too-costly"):
         book.collect(argument)
     book.case.attach(book.debate, "room-saves-lives", "save-lives")
-    book.case.set_notes("room-saves-lives", "Open with the council leader's words.")
+    book.case.entries.set_text("room-saves-lives", "Open with the council leader's words.")
     book.save()
     return ExplorerApp(book.debate, data_dir=tmp_path / "data")
 

@@ -8,13 +8,19 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from tui.core.pack.bundled import content_folder
+from tui.core.work import case as case_module
 from tui.core.work import storage as storage_module
-from tui.core.work.case import Case, CaseEntry, now
+from tui.core.work.case import Case, CaseEntry, ItemKey, Kind, now
+from tui.core.work.case_merge import BOTH_KEPT
 from tui.core.work.storage import ENV_VAR, Storage, StorageError, data_folder, pack_key
 
 PACK = Path(__file__).parent / "packs" / "good"
@@ -38,6 +44,16 @@ def saved_case(store: Storage, *arguments: str) -> Case:
         case.entries.append(entry(argument, f"notes on {argument}"))
     store.save(case)
     return case
+
+
+@contextmanager
+def clock_ahead(seconds: float) -> Iterator[None]:
+    """Stamps made inside come from a copy on a machine whose clock runs fast."""
+    real, before = time.time, case_module._last_stamp
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(time, "time", lambda: real() + seconds)
+        yield
+    case_module._last_stamp = before  # this copy's own stamps follow its own clock
 
 
 def notes(case: Case) -> dict[str, str]:
@@ -110,7 +126,7 @@ def test_a_write_that_fails_before_the_replace_leaves_the_old_file_whole(store, 
     saved_case(store, "room-saves-lives")
     before = store.path.read_bytes()
     case, _ = store.load()
-    case.set_notes("room-saves-lives", "x" * 1_000_000)
+    case.entries.set_text("room-saves-lives", "x" * 1_000_000)
 
     def crash(*args):
         raise OSError(28, "No space left on device")
@@ -137,7 +153,7 @@ def test_a_process_killed_mid_save_leaves_the_old_file_whole(store, tmp_path):
         from tui.core.work.storage import Storage
         store = Storage(Path({str(PACK)!r}), {str(tmp_path / "data")!r})
         case, _ = store.load()
-        case.set_notes("room-saves-lives", "y" * 20_000_000)
+        case.entries.set_text("room-saves-lives", "y" * 20_000_000)
         os.replace = lambda *a: os.kill(os.getpid(), signal.SIGKILL)
         store.save(case)
     """)
@@ -180,6 +196,57 @@ def test_a_damaged_file_is_kept_aside_and_the_student_is_told(store, content, wh
     saved_case(store, "room-saves-lives")
     assert aside.read_bytes() == content  # never overwritten
     assert notes(store.load()[0]) == {"room-saves-lives": "notes on room-saves-lives"}
+
+# Issue 16: each of these crashed `C` and `export --case` on every try.
+ODD_FILES = {
+    "nested-deeply": (b"{\"format_version\": 1, \"pack\": " + b"[" * 100_000
+                      + b"]" * 100_000 + b"}", "it is nested too deeply to be a case"),
+    "5000-digits": (b"{\"format_version\": 1, \"side\": {\"updated\": 1" + b"0" * 5000
+                    + b"}}", "it holds a number too long to read"),
+    "309-digits": (b"{\"format_version\": 1, \"side\": {\"updated\": 1" + b"0" * 309 + b"}}",
+                   "'updated' is not a time stamp (too large)"),
+    "infinite": (b"{\"format_version\": 1, \"side\": {\"updated\": 1e999}}",
+                 "'updated' is not a time stamp (not a finite number)"),
+    "huge-attempts": (b"{\"format_version\": 1, \"drill\": {\"a\": {\"mark\": \"good\", "
+                      b"\"attempts\": 1" + b"0" * 40 + b"}}}",
+                      "drill record for 'a' has a bad attempts count"),
+    "entry-twice": (b"{\"format_version\": 1, \"case\": {\"entries\": [{\"argument\": \"one\"}, "
+                    b"{\"argument\": \"one\"}]}}", "'one' is listed twice in 'case'"),
+    "key-twice": (b"{\"format_version\": 1, \"side\": {}, \"side\": {}}",
+                  "'side' is given twice in one object"),
+}
+
+
+@pytest.mark.parametrize("name", list(ODD_FILES))
+def test_a_case_file_too_odd_to_read_is_kept_aside_and_the_student_is_told(store, name):
+    content, why = ODD_FILES[name]
+    store.folder.mkdir(parents=True)
+    store.path.write_bytes(content)
+    case, outcome = store.load()
+    assert case.is_empty()
+    [aside] = store.folder.glob("*.damaged-*.json")
+    assert aside.read_bytes() == content
+    assert outcome.messages[0].startswith(f"Your saved case could not be used: {why}")
+
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_pipe_in_place_of_the_case_file_is_set_aside_without_waiting(store):
+    """Issue 16: reading a pipe waited for ever for a writer."""
+    store.folder.mkdir(parents=True)
+    os.mkfifo(store.path)
+    done: list[tuple[Case, list[str]]] = []
+    reader = threading.Thread(target=lambda: done.append(
+        (lambda r: (r[0], r[1].messages))(store.load())), daemon=True)
+    reader.start()
+    reader.join(timeout=10)
+    if not done:  # unblock the stuck reader so the test run can end
+        with open(store.path, "wb"):
+            pass
+    assert done, "reading the case waited on a pipe"
+    case, messages = done[0]
+    assert case.is_empty()
+    assert messages[0].startswith("Your saved case could not be used: it is not a regular file")
 
 
 def test_a_file_damaged_while_the_app_runs_is_kept_aside_at_the_next_save(store):
@@ -247,7 +314,7 @@ def test_interleaved_edits_of_notes_and_evidence_on_one_argument_keep_both(store
     second = Storage(PACK, tmp_path / "data")
     a, _ = store.load()
     b, _ = second.load()
-    a.set_notes("one", "newer notes from A")
+    a.entries.set_text("one", "newer notes from A")
     b.entries[0].quotes.append("save-lives")
     b.entries[0].quotes_updated = now()
     store.save(a)
@@ -256,16 +323,19 @@ def test_interleaved_edits_of_notes_and_evidence_on_one_argument_keep_both(store
     assert (merged.notes, merged.quotes) == ("newer notes from A", ["save-lives"])
 
 
-def test_the_newer_note_wins_whichever_copy_saves_last(store, tmp_path):
+def test_one_note_changed_in_two_copies_keeps_both_versions_whichever_saves_last(
+        store, tmp_path):
+    """Issue 16: the newer stamp used to win and the other copy's words were lost."""
     saved_case(store, "one")
     second = Storage(PACK, tmp_path / "data")
     a, _ = store.load()
     b, _ = second.load()
-    b.set_notes("one", "older, from B")
-    a.set_notes("one", "newer, from A")
+    b.entries.set_text("one", "older, from B")
+    a.entries.set_text("one", "newer, from A")
     store.save(a)
-    second.save(b)
-    assert notes(store.load()[0]) == {"one": "newer, from A"}
+    outcome = second.save(b)
+    assert notes(store.load()[0]) == {"one": f"older, from B\n\n{BOTH_KEPT}\nnewer, from A"}
+    assert outcome.conflicts == [ItemKey(Kind.MINE, "one")]
 
 
 def test_a_removal_is_not_undone_by_a_copy_that_still_has_the_entry(store, tmp_path):
@@ -273,7 +343,7 @@ def test_a_removal_is_not_undone_by_a_copy_that_still_has_the_entry(store, tmp_p
     second = Storage(PACK, tmp_path / "data")
     a, _ = store.load()
     b, _ = second.load()
-    a.remove("one")
+    a.entries.remove("one")
     store.save(a)
     second.save(b)  # B never touched "one"
     assert notes(store.load()[0]) == {"two": "notes on two"}
@@ -284,11 +354,42 @@ def test_notes_written_after_a_removal_in_another_copy_bring_the_entry_back(stor
     second = Storage(PACK, tmp_path / "data")
     a, _ = store.load()
     b, _ = second.load()
-    a.remove("one")
+    a.entries.remove("one")
     store.save(a)
-    b.set_notes("one", "still writing this")
+    b.entries.set_text("one", "still writing this")
     second.save(b)
     assert notes(store.load()[0]) == {"one": "still writing this"}
+
+
+def test_a_clock_running_fast_does_not_overwrite_a_later_edit(store, tmp_path):
+    """Issue 16: the newer stamp won, so a copy whose clock ran ten minutes fast
+    overwrote notes written after it, by a copy that had read its save."""
+    saved_case(store, "one")
+    fast = Storage(PACK, tmp_path / "data")
+    b, _ = fast.load()
+    with clock_ahead(600):
+        b.entries.set_text("one", "from the fast clock")
+        fast.save(b)
+    a, _ = store.load()  # A reads B's save, then writes after it
+    a.entries.set_text("one", "written later, on a true clock")
+    store.save(a)
+    fast.save(b)  # B saves again without touching the notes
+    assert notes(store.load()[0]) == {"one": "written later, on a true clock"}
+
+
+def test_a_removal_stamped_in_the_future_does_not_erase_an_argument_added_again(
+        store, tmp_path):
+    saved_case(store, "one")
+    fast = Storage(PACK, tmp_path / "data")
+    b, _ = fast.load()
+    with clock_ahead(600):
+        b.entries.remove("one")
+        fast.save(b)
+    a, _ = store.load()
+    a.entries.append(entry("one", "added again, with new notes"))
+    store.save(a)
+    fast.save(b)
+    assert notes(store.load()[0]) == {"one": "added again, with new notes"}
 
 
 def test_a_reorder_in_one_copy_keeps_an_addition_from_the_other(store, tmp_path):
@@ -296,7 +397,7 @@ def test_a_reorder_in_one_copy_keeps_an_addition_from_the_other(store, tmp_path)
     second = Storage(PACK, tmp_path / "data")
     a, _ = store.load()
     b, _ = second.load()
-    a.move("three", -2)
+    a.entries.move("three", -2)
     b.entries.append(entry("four"))
     second.save(b)
     store.save(a)
@@ -354,3 +455,16 @@ def test_a_lock_held_too_long_is_reported(store, monkeypatch):
     finally:
         os.close(holder)
     assert notes(store.load()[0]) == {"one": "notes on one"}
+
+
+def test_a_case_without_drafts_is_written_exactly_as_before(store):
+    """Format version 1 is unchanged: the same case makes the same file."""
+    case = saved_case(store, "one")
+    data = json.loads(store.path.read_text(encoding="utf-8"))
+    assert sorted(data) == ["case", "drill", "expected", "format_version", "pack", "side"]
+    assert sorted(data["case"]) == ["entries", "order_updated", "removed"]
+    assert sorted(data["case"]["entries"][0]) == ["argument", "notes", "notes_updated",
+                                                  "quotes", "quotes_updated"]
+    case.set_draft("evidence-mixed", "Which studies?")
+    store.save(case)
+    assert store.load()[0].drafts == {"evidence-mixed": "Which studies?"}

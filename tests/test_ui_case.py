@@ -84,7 +84,7 @@ async def test_notes_are_saved_when_typing_pauses(tmp_path, monkeypatch):
         assert isinstance(app.focused, TextArea)
         await pilot.press(*"Lead with it")
         await pilot.pause(0.2)
-        assert saved(book).entry("room-saves-lives").notes == "Lead with it"
+        assert saved(book).entries.find("room-saves-lives").notes == "Lead with it"
         assert "no evidence yet · notes" in screen_text(app)
 
 
@@ -98,10 +98,10 @@ async def test_notes_still_waiting_to_be_saved_are_saved_on_leaving(tmp_path, mo
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("n", *"first", "escape", "down")  # another argument: saved
-        assert saved(book).entry("room-saves-lives").notes == "first"
+        assert saved(book).entries.find("room-saves-lives").notes == "first"
         await pilot.press("n", *"second", "escape", "escape")  # and closing: saved
         assert app.base_is_showing()
-    assert saved(book).entry("fewer-needles").notes == "second"
+    assert saved(book).entries.find("fewer-needles").notes == "second"
 
 
 async def test_evidence_is_attached_and_detached_with_enter(tmp_path):
@@ -115,16 +115,16 @@ async def test_evidence_is_attached_and_detached_with_enter(tmp_path):
         await pilot.pause()
         assert "[x] “It will save lives,”" in screen_text(app)
         assert "1 quote · no notes yet" in screen_text(app)
-        assert saved(book).entry("room-saves-lives").quotes == ["save-lives"]
+        assert saved(book).entries.find("room-saves-lives").quotes == ["save-lives"]
         await pilot.press("enter")
         await pilot.pause()
-        assert saved(book).entry("room-saves-lives").quotes == []
+        assert saved(book).entries.find("room-saves-lives").quotes == []
 
 
 async def test_removing_can_be_undone_with_the_notes(tmp_path):
     book = casebook(tmp_path, side="council")
     book.collect("room-saves-lives")
-    book.case.set_notes("room-saves-lives", "precious")
+    book.case.entries.set_text("room-saves-lives", "precious")
     app = ScreenApp(lambda: CaseScreen(book))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -132,18 +132,18 @@ async def test_removing_can_be_undone_with_the_notes(tmp_path):
         await pilot.pause()
         assert "1. A supervised room saves lives." not in screen_text(app)
         assert app.told[-1][0] == "Removed from your case, with its notes. Press u to undo."
-        assert saved(book).entries == []
+        assert list(saved(book).entries) == []
         await pilot.press("u")
         await pilot.pause()
         assert "1. A supervised room saves lives." in screen_text(app)
-    assert saved(book).entry("room-saves-lives").notes == "precious"
+    assert saved(book).entries.find("room-saves-lives").notes == "precious"
 
 
 async def test_undo_brings_back_the_last_removal_even_from_the_list_to_answer(tmp_path):
     book = casebook(tmp_path, side="council")
     book.collect("room-saves-lives")
     book.collect("too-costly")  # the other side's: onto the list to answer
-    book.case.set_rebuttal("too-costly", "Deaths cost more")
+    book.case.expected.set_text("too-costly", "Deaths cost more")
     app = ScreenApp(lambda: CaseScreen(book))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -156,7 +156,7 @@ async def test_undo_brings_back_the_last_removal_even_from_the_list_to_answer(tm
     final = saved(book)
     assert [(x.argument, x.rebuttal) for x in final.expected] == [("too-costly",
                                                                    "Deaths cost more")]
-    assert final.entries == []  # undo brought back the last removal, not an older one
+    assert list(final.entries) == []  # undo brought back the last removal, not an older one
 
 
 async def test_the_other_sides_arguments_come_with_suggestions_never_filled_in(tmp_path):
@@ -179,7 +179,7 @@ async def test_the_other_sides_arguments_come_with_suggestions_never_filled_in(t
         assert notes.text == "" and notes.border_title == "Your rebuttal"
         await pilot.press("enter", *"Deaths cost more", "escape")
         await pilot.press("escape")
-    assert saved(book).expecting("too-costly").rebuttal == "Deaths cost more"
+    assert saved(book).expected.find("too-costly").rebuttal == "Deaths cost more"
 
 
 async def test_notes_on_an_argument_gone_from_the_pack_are_shown_and_kept(tmp_path):
@@ -196,7 +196,7 @@ async def test_notes_on_an_argument_gone_from_the_pack_are_shown_and_kept(tmp_pa
         assert app.screen.query_one("#notes", TextArea).text == "my old notes"
         assert any(message.startswith("1 item of your case no longer in the pack")
                    for message, _severity in app.told), app.told
-    assert saved(book).entry("deleted-argument").notes == "my old notes"
+    assert saved(book).entries.find("deleted-argument").notes == "my old notes"
 
 
 async def test_a_damaged_saved_case_is_reported_when_the_case_opens(tmp_path):
@@ -257,7 +257,7 @@ async def test_work_saved_by_another_copy_of_the_app_appears_at_the_next_save(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         other.collect("fewer-needles")
-        other.case.set_notes("fewer-needles", "written in the other window")
+        other.case.entries.set_text("fewer-needles", "written in the other window")
         other.save()
         await pilot.press("n", *"mine")
         await pilot.pause(0.2)
@@ -265,8 +265,8 @@ async def test_work_saved_by_another_copy_of_the_app_appears_at_the_next_save(
         assert app.focused.id == "notes"  # still writing
     final = saved(book)
     assert claims(final) == ["room-saves-lives", "fewer-needles"]
-    assert final.entry("room-saves-lives").notes == "mine"
-    assert final.entry("fewer-needles").notes == "written in the other window"
+    assert final.entries.find("room-saves-lives").notes == "mine"
+    assert final.entries.find("fewer-needles").notes == "written in the other window"
 
 
 async def test_the_explorers_add_key_asks_for_a_side_then_adds(tmp_path):

@@ -40,7 +40,7 @@ async def test_a_on_an_opposing_argument_puts_it_on_the_list_to_answer(isolated_
         await pilot.pause()
         case = app.casebook.case
         assert [e.argument for e in case.expected] == ["evidence-mixed"]
-        assert case.entries == []
+        assert list(case.entries) == []
 
 
 async def test_D_opens_the_drill_on_the_other_sides_arguments(isolated_home):
@@ -129,3 +129,16 @@ async def test_a_save_that_fails_is_told_and_kept_for_the_launcher(isolated_home
         await pilot.pause()
         assert ("Could not save your case: the disk is full.", "error") in app.told
         assert app.unsaved == "Could not save your case: the disk is full."
+
+
+def test_a_save_that_failed_at_quit_makes_the_exit_status_non_zero(isolated_home, monkeypatch,
+                                                                   capsys):
+    """Issue 16: the app exited 0 though the student's last changes were not saved."""
+    from tui.ui import launch
+
+    monkeypatch.setattr(launch.gc, "freeze", lambda: None)
+    monkeypatch.setattr(ExplorerApp, "run", lambda self, *args, **kwargs: None)
+    monkeypatch.setattr(ExplorerApp, "unsaved", "the disk is full")
+    status = launch.run(GOOD_PACK, Namespace(pack=str(GOOD_PACK), side=None, data_dir=None))
+    assert status == 1
+    assert "your last changes were not saved: the disk is full" in capsys.readouterr().err

@@ -112,18 +112,18 @@ async def test_a_written_answer_is_kept_as_the_rebuttal_only_when_asked(tmp_path
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("w", *"Ask which studies", "escape", "space", "2")
-        assert book.case.expecting("evidence-mixed") is None  # practice, not kept
+        assert book.case.expected.find("evidence-mixed") is None  # practice, not kept
         await pilot.press("w", *"Deaths cost more", "ctrl+s")
         assert app.told[-1][0] == "Kept as your planned rebuttal."
     again = casebook(tmp_path, side="council").case
-    assert again.expecting("too-costly").rebuttal == "Deaths cost more"
-    assert again.expecting("evidence-mixed") is None
+    assert again.expected.find("too-costly").rebuttal == "Deaths cost more"
+    assert again.expected.find("evidence-mixed") is None
 
 
 async def test_the_planned_rebuttal_is_shown_with_the_packs_answers(tmp_path):
     book = casebook(tmp_path, side="council")
     book.collect("too-costly")
-    book.case.set_rebuttal("too-costly", "Compare with the cost of a death.")
+    book.case.expected.set_text("too-costly", "Compare with the cost of a death.")
     app = ScreenApp(lambda: DrillScreen(book))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -173,3 +173,72 @@ async def test_when_every_card_is_got_r_goes_through_them_all_again(tmp_path):
         await pilot.press("r")
         await pilot.pause()
         assert "all cards · no timer · Card 1 of 2" in screen_text(app)
+
+
+# -- drafts are the student's words (issues 14 and 16) --------------------------------
+
+def saved_drafts(tmp_path) -> dict[str, str]:
+    return casebook(tmp_path, side="council").case.drafts
+
+
+async def test_times_up_while_writing_leaves_the_keys_in_the_draft(tmp_path):
+    """Issue 14: focus left the draft at "Time's up.", so the next letters were
+    commands and q quit with the draft unsaved."""
+    book = casebook(tmp_path, side="council")
+    app = ScreenApp(lambda: DrillScreen(book, seconds=30))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("w", *"Ask which")
+        for _ in range(30):
+            app.screen.tick()
+        await pilot.pause()
+        assert ("Time's up.", "information") in app.told
+        assert "The pack's answers from your side:" in screen_text(app)
+        await pilot.press(*" studies, quickly")
+        await pilot.pause()
+        assert app.screen.query_one("#draft").text == "Ask which studies, quickly"
+        assert isinstance(app.screen, DrillScreen)
+
+
+async def test_a_draft_is_saved_as_typed_and_on_quitting(tmp_path, monkeypatch):
+    from tui.ui.screens import drill as drill_screen
+
+    monkeypatch.setattr(drill_screen, "SAVE_DELAY", 0.01)
+    book = casebook(tmp_path, side="council")
+    app = ScreenApp(lambda: DrillScreen(book))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("w", *"Which studies?")
+        await pilot.pause(0.2)
+        assert saved_drafts(tmp_path) == {"evidence-mixed": "Which studies?"}
+        monkeypatch.setattr(drill_screen, "SAVE_DELAY", 60)  # only quitting saves now
+        await pilot.press(*" Where?")
+        app.exit()
+    assert saved_drafts(tmp_path) == {"evidence-mixed": "Which studies? Where?"}
+    assert book.case.expected.find("evidence-mixed") is None  # a draft, not the rebuttal
+
+
+async def test_the_next_card_key_keeps_the_draft_with_its_card(tmp_path):
+    """Issue 16: n threw the draft away without asking."""
+    book = casebook(tmp_path, side="council")
+    app = ScreenApp(lambda: DrillScreen(book))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("w", *"Which studies?", "escape", "n")
+        await pilot.pause()
+        assert app.told[-1][0].startswith("Your draft stays with this card")
+        assert app.screen.query_one("#draft").text == ""  # the next card's own draft
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.screen.query_one("#draft").text == "Which studies?"
+        assert "Which studies?" in screen_text(app)
+
+
+async def test_the_drill_works_on_a_terminal_a_few_columns_wide(tmp_path):
+    book = casebook(tmp_path, side="council")
+    app = ScreenApp(lambda: DrillScreen(book))
+    async with app.run_test(size=(4, 5)) as pilot:
+        await pilot.pause()
+        await pilot.press("w", *"ab", "escape", "space", "2")
+        await pilot.pause()
+    assert book.case.drill["evidence-mixed"].mark == "shaky"

@@ -58,7 +58,7 @@ def run(pack: Path, args: argparse.Namespace) -> int:
     if app.unsaved:  # a notification while quitting is never seen: say it here too
         print(f"debate-explorer: your last changes were not saved: {app.unsaved}",
               file=sys.stderr)
-    return status or 0
+    return status or (1 if app.unsaved else 0)  # a script can tell work was lost
 
 
 def pick(packs: list[Path]) -> Debate | int:

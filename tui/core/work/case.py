@@ -1,9 +1,11 @@
 """A student's case for one side of a debate: what they will argue, in what order,
 with which evidence, and what they expect to answer.
 
-Plain data and pure operations; `tui.core.work.storage` saves it and `tui.core.work.handout`
-prints it. Every change stamps the item it touches with the time, so two copies of
-the app can merge their saves item by item (see `tui.core.work.case_merge`).
+Plain data and pure operations; `tui.core.work.storage` saves it and
+`tui.core.work.handout` prints it. The two lists (the student's own arguments,
+and the other side's to answer) are one type, `ArgumentList`; a screen names an
+item by `ItemKey`. Changes are stamped with the time for the file's readers, but
+two copies of the app merge by what each changed (`tui.core.work.case_merge`).
 Argument and quote ids that are no longer in the pack are kept, never dropped:
 a teacher may have edited the pack, and the student's notes are theirs.
 """
@@ -11,9 +13,10 @@ a teacher may have edited the pack, and the student's notes are theirs.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Protocol
+from enum import Enum
+from typing import Generic, TypeVar
 
 from tui.core.pack.model import Argument, Debate, Position
 
@@ -35,6 +38,30 @@ class CaseError(ValueError):
     """An edit that cannot be made; the message is for the student."""
 
 
+class Kind(Enum):
+    """Which of the case's two lists an item is on (the values are the file's names)."""
+
+    MINE = "case"  # the student's own arguments, in speaking order
+    EXPECTED = "expected"  # the other side's, each with the student's rebuttal
+
+
+@dataclass(frozen=True)
+class ItemKey:
+    """How a screen names one item of a case: which list, and which argument."""
+
+    kind: Kind
+    argument: str
+
+
+class Collected(Enum):
+    """What the explorer's "collect" key did with an argument."""
+
+    ADDED = "added"  # into the case
+    ALREADY = "already"  # it was in the case
+    EXPECTED = "expected"  # onto the list to answer
+    ALREADY_EXPECTED = "already expected"
+
+
 @dataclass
 class CaseEntry:
     """One of the student's own arguments, as they will make it."""
@@ -51,6 +78,16 @@ class CaseEntry:
     def updated(self) -> float:
         return max(self.quotes_updated, self.notes_updated)
 
+    @property
+    def text(self) -> str:
+        return self.notes
+
+    def set_text(self, text: str, stamp: float) -> None:
+        self.notes, self.notes_updated = text, stamp
+
+    def restored(self, stamp: float) -> CaseEntry:
+        return CaseEntry(self.argument, list(self.quotes), self.notes, stamp, stamp)
+
 
 @dataclass
 class Expected:
@@ -60,15 +97,91 @@ class Expected:
     rebuttal: str = ""
     updated: float = 0.0
 
-
-class CaseItem(Protocol):
-    """What a case entry and an expected argument share: lookups and merging need no more."""
-
     @property
-    def argument(self) -> str: ...
+    def text(self) -> str:
+        return self.rebuttal
 
-    @property
-    def updated(self) -> float: ...
+    def set_text(self, text: str, stamp: float) -> None:
+        self.rebuttal, self.updated = text, stamp
+
+    def restored(self, stamp: float) -> Expected:
+        return Expected(self.argument, self.rebuttal, stamp)
+
+
+Item = TypeVar("Item", CaseEntry, Expected)
+
+
+@dataclass(frozen=True)
+class Removal(Generic[Item]):
+    """An item taken off a list and where it was, so the removal can be undone."""
+
+    item: Item
+    index: int
+
+
+@dataclass
+class ArgumentList(Generic[Item]):
+    """One of the case's two lists: items in the student's order, each with the
+    student's text (notes or rebuttal); removals leave a stamp for the file."""
+
+    items: list[Item] = field(default_factory=list)
+    order_updated: float = 0.0  # stamped only by an explicit reorder
+    removed: dict[str, float] = field(default_factory=dict)  # argument id -> when
+
+    def __iter__(self) -> Iterator[Item]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __getitem__(self, index: int) -> Item:
+        return self.items[index]
+
+    def find(self, argument_id: str) -> Item | None:
+        return next((i for i in self.items if i.argument == argument_id), None)
+
+    def index(self, argument_id: str) -> int:
+        for index, item in enumerate(self.items):
+            if item.argument == argument_id:
+                return index
+        raise CaseError(f"“{argument_id}” is not in your case.")
+
+    def get(self, argument_id: str) -> Item:
+        return self.items[self.index(argument_id)]
+
+    def append(self, item: Item) -> Item:
+        self.items.append(item)
+        return item
+
+    def remove(self, argument_id: str) -> Removal[Item] | None:
+        """Take an item off the list; what undoing needs, or None if it was not there."""
+        index = next((n for n, i in enumerate(self.items) if i.argument == argument_id), None)
+        self.removed[argument_id] = now()
+        if index is None:
+            return None
+        return Removal(self.items.pop(index), index)
+
+    def reinstate(self, removal: Removal[Item]) -> None:
+        """Undo a removal: the item back in its place, with the student's words."""
+        if self.find(removal.item.argument) is None:
+            stamp = now()
+            self.items.insert(removal.index, removal.item.restored(stamp))
+            self.order_updated = stamp
+
+    def move(self, argument_id: str, step: int) -> int:
+        """Move an item up (step -1) or down (+1) the list; its new index."""
+        index = self.index(argument_id)
+        target = min(max(index + step, 0), len(self.items) - 1)
+        if target != index:
+            self.items.insert(target, self.items.pop(index))
+            self.order_updated = now()
+        return target
+
+    def set_text(self, argument_id: str, text: str) -> None:
+        """The student's notes (own argument) or rebuttal (the other side's)."""
+        item = self.get(argument_id)
+        if text != item.text:
+            item.set_text(text, now())
 
 
 @dataclass
@@ -95,13 +208,12 @@ class Vanished:
 class Case:
     side: str | None = None  # a position id
     side_updated: float = 0.0
-    entries: list[CaseEntry] = field(default_factory=list)  # speaking order
-    entries_order_updated: float = 0.0  # stamped only by an explicit reorder
-    removed_entries: dict[str, float] = field(default_factory=dict)  # id -> when
-    expected: list[Expected] = field(default_factory=list)
-    expected_order_updated: float = 0.0
-    removed_expected: dict[str, float] = field(default_factory=dict)
+    entries: ArgumentList[CaseEntry] = field(default_factory=ArgumentList)  # speaking order
+    expected: ArgumentList[Expected] = field(default_factory=ArgumentList)
     drill: dict[str, DrillRecord] = field(default_factory=dict)
+    # What the student wrote on a drill card and has not kept as their rebuttal:
+    # practice, but theirs, so it is saved as typed (argument id -> text).
+    drafts: dict[str, str] = field(default_factory=dict)
 
     # -- the side ---------------------------------------------------------------
 
@@ -114,130 +226,73 @@ class Case:
             raise CaseError("Choose the side you will argue first.")
         return self.side
 
-    # -- the student's own arguments -------------------------------------------
+    # -- the two lists ------------------------------------------------------------
 
-    def entry(self, argument_id: str) -> CaseEntry | None:
-        return next((e for e in self.entries if e.argument == argument_id), None)
+    def list_of(self, kind: Kind) -> ArgumentList[CaseEntry] | ArgumentList[Expected]:
+        return self.entries if kind is Kind.MINE else self.expected
 
-    def add(self, debate: Debate, argument_id: str) -> CaseEntry:
-        """Add one of the student's side's arguments at the end of the case."""
+    def has(self, key: ItemKey) -> bool:
+        return self.list_of(key.kind).find(key.argument) is not None
+
+    def kind_of(self, debate: Debate, argument_id: str) -> Kind:
+        """Where an argument belongs: the case if it is the student's side's."""
         side = self._require_side()
+        return Kind.MINE if debate.arguments[argument_id].position == side else Kind.EXPECTED
+
+    def add(self, debate: Debate, argument_id: str, kind: Kind = Kind.MINE) -> ItemKey:
+        """Add an argument at the end of its list: the student's own side's to the
+        case (MINE), the other side's to the list to answer (EXPECTED)."""
         argument = debate.arguments[argument_id]
-        if argument.position != side:
-            raise CaseError(f"“{argument.claim}” is an argument of "
-                            f"{debate.positions[argument.position].name}, not your side.")
-        existing = self.entry(argument_id)
-        if existing:
-            return existing
+        if self.kind_of(debate, argument_id) is not kind:
+            if kind is Kind.MINE:
+                raise CaseError(f"“{argument.claim}” is an argument of "
+                                f"{debate.positions[argument.position].name}, not your side.")
+            raise CaseError(f"“{argument.claim}” is your own side's argument.")
+        key = ItemKey(kind, argument_id)
+        if self.has(key):
+            return key
         stamp = now()
-        entry = CaseEntry(argument_id, quotes_updated=stamp, notes_updated=stamp)
-        self.entries.append(entry)
-        return entry
+        if kind is Kind.MINE:
+            self.entries.append(CaseEntry(argument_id, quotes_updated=stamp,
+                                          notes_updated=stamp))
+        else:
+            self.expected.append(Expected(argument_id, updated=stamp))
+        return key
 
-    def remove(self, argument_id: str) -> None:
-        self.entries = [e for e in self.entries if e.argument != argument_id]
-        self.removed_entries[argument_id] = now()
+    def expect_all(self, debate: Debate) -> int:
+        """Expect every opposing argument not listed yet; how many were added."""
+        missing = [a for a in opposing_arguments(debate, self._require_side())
+                   if self.expected.find(a.id) is None]
+        stamp = now()
+        self.expected.items += [Expected(a.id, updated=stamp) for a in missing]
+        return len(missing)
 
-    def reinstate(self, entry: CaseEntry, index: int) -> None:
-        """Undo a removal: the entry back in its place, with its notes and evidence."""
-        if self.entry(entry.argument) is None:
-            stamp = now()
-            self.entries.insert(index, CaseEntry(entry.argument, list(entry.quotes),
-                                                 entry.notes, stamp, stamp))
-            self.entries_order_updated = stamp
+    def collect(self, debate: Debate, argument_id: str) -> Collected:
+        """The explorer's one "collect" key: the student's own argument goes into the
+        case, an opposing one onto the list to answer. Says which, and whether it
+        was there already."""
+        kind = self.kind_of(debate, argument_id)
+        known = self.has(ItemKey(kind, argument_id))
+        self.add(debate, argument_id, kind)
+        if kind is Kind.MINE:
+            return Collected.ALREADY if known else Collected.ADDED
+        return Collected.ALREADY_EXPECTED if known else Collected.EXPECTED
 
-    def move(self, argument_id: str, step: int) -> int:
-        """Move an entry up (step -1) or down (+1) the speaking order; its new index."""
-        index = _index_of(self.entries, argument_id)
-        target = min(max(index + step, 0), len(self.entries) - 1)
-        if target != index:
-            self.entries.insert(target, self.entries.pop(index))
-            self.entries_order_updated = now()
-        return target
-
-    def set_notes(self, argument_id: str, notes: str) -> None:
-        entry = self.entries[_index_of(self.entries, argument_id)]
-        if notes != entry.notes:
-            entry.notes, entry.notes_updated = notes, now()
+    # -- evidence for the student's own arguments ---------------------------------
 
     def attach(self, debate: Debate, argument_id: str, quote_id: str) -> None:
         if quote_id not in debate.quotes:
             raise CaseError(f"There is no quote “{quote_id}” in this pack.")
-        entry = self.entries[_index_of(self.entries, argument_id)]
+        entry = self.entries.get(argument_id)
         if quote_id not in entry.quotes:
             entry.quotes.append(quote_id)
             entry.quotes_updated = now()
 
     def detach(self, argument_id: str, quote_id: str) -> None:
-        entry = self.entries[_index_of(self.entries, argument_id)]
+        entry = self.entries.get(argument_id)
         if quote_id in entry.quotes:
             entry.quotes.remove(quote_id)
             entry.quotes_updated = now()
-
-    # -- what the other side will say ------------------------------------------
-
-    def expecting(self, argument_id: str) -> Expected | None:
-        return next((x for x in self.expected if x.argument == argument_id), None)
-
-    def expect(self, debate: Debate, argument_id: str) -> Expected:
-        """Add an opposing argument to the list the student must answer."""
-        side = self._require_side()
-        argument = debate.arguments[argument_id]
-        if argument.position == side:
-            raise CaseError(f"“{argument.claim}” is your own side's argument.")
-        existing = self.expecting(argument_id)
-        if existing:
-            return existing
-        expected = Expected(argument_id, updated=now())
-        self.expected.append(expected)
-        return expected
-
-    def expect_all(self, debate: Debate) -> int:
-        """Expect every opposing argument not listed yet; how many were added."""
-        listed = {x.argument for x in self.expected}
-        missing = [a for a in opposing_arguments(debate, self._require_side())
-                   if a.id not in listed]
-        stamp = now()
-        self.expected += [Expected(a.id, updated=stamp) for a in missing]
-        return len(missing)
-
-    def unexpect(self, argument_id: str) -> None:
-        self.expected = [x for x in self.expected if x.argument != argument_id]
-        self.removed_expected[argument_id] = now()
-
-    def reinstate_expected(self, item: Expected, index: int) -> None:
-        """Undo a removal from the list to answer: back in its place, with its rebuttal."""
-        if all(x.argument != item.argument for x in self.expected):
-            stamp = now()
-            self.expected.insert(index, Expected(item.argument, item.rebuttal, stamp))
-            self.expected_order_updated = stamp
-
-    def move_expected(self, argument_id: str, step: int) -> int:
-        index = _index_of(self.expected, argument_id)
-        target = min(max(index + step, 0), len(self.expected) - 1)
-        if target != index:
-            self.expected.insert(target, self.expected.pop(index))
-            self.expected_order_updated = now()
-        return target
-
-    def set_rebuttal(self, argument_id: str, text: str) -> None:
-        expected = self.expected[_index_of(self.expected, argument_id)]
-        if text != expected.rebuttal:
-            expected.rebuttal, expected.updated = text, now()
-
-    def collect(self, debate: Debate, argument_id: str) -> str:
-        """The explorer's one "collect" key: the student's own argument goes into the
-        case, an opposing one onto the list to answer. Returns what was done."""
-        side = self._require_side()
-        argument = debate.arguments[argument_id]
-        if argument.position == side:
-            known = self.entry(argument_id) is not None
-            self.add(debate, argument_id)
-            return "Already in your case." if known else "Added to your case."
-        known = self.expecting(argument_id) is not None
-        self.expect(debate, argument_id)
-        return ("Already on your list to answer." if known
-                else "Added to what you expect from the other side.")
 
     # -- reading the case against the pack -------------------------------------
 
@@ -261,15 +316,14 @@ class Case:
                   if r.argument not in debate.arguments]
         return found
 
+    def set_draft(self, argument_id: str, text: str) -> None:
+        if text.strip():
+            self.drafts[argument_id] = text
+        else:
+            self.drafts.pop(argument_id, None)
+
     def is_empty(self) -> bool:
-        return not (self.side or self.entries or self.expected or self.drill)
-
-
-def _index_of(items: Sequence[CaseItem], argument_id: str) -> int:
-    for index, item in enumerate(items):
-        if item.argument == argument_id:
-            return index
-    raise CaseError(f"“{argument_id}” is not in your case.")
+        return not (self.side or self.entries or self.expected or self.drill or self.drafts)
 
 
 def opposing_arguments(debate: Debate, side: str) -> list[Argument]:

@@ -6,11 +6,14 @@ the caller can keep the file aside rather than half-read it and save over it.
 
 from __future__ import annotations
 
+import json
+import math
 from typing import Any
 
-from tui.core.work.case import MARKS, Case, CaseEntry, DrillRecord, Expected
+from tui.core.work.case import MARKS, ArgumentList, Case, CaseEntry, DrillRecord, Expected, Item
 
 FORMAT_VERSION = 1
+MOST_ATTEMPTS = 10**9  # more is a damaged file, not practice
 
 
 class DamagedCase(ValueError):
@@ -18,26 +21,57 @@ class DamagedCase(ValueError):
 
 
 def to_data(case: Case, pack: dict[str, str] | None = None) -> dict[str, Any]:
-    return {
+    data: dict[str, Any] = {
         "format_version": FORMAT_VERSION,
         "pack": pack or {},  # for a person reading the file; not read back
         "side": {"position": case.side, "updated": case.side_updated},
         "case": {
-            "order_updated": case.entries_order_updated,
+            "order_updated": case.entries.order_updated,
             "entries": [{"argument": e.argument, "quotes": list(e.quotes),
                          "quotes_updated": e.quotes_updated, "notes": e.notes,
                          "notes_updated": e.notes_updated} for e in case.entries],
-            "removed": dict(case.removed_entries),
+            "removed": dict(case.entries.removed),
         },
         "expected": {
-            "order_updated": case.expected_order_updated,
+            "order_updated": case.expected.order_updated,
             "entries": [{"argument": x.argument, "rebuttal": x.rebuttal, "updated": x.updated}
                         for x in case.expected],
-            "removed": dict(case.removed_expected),
+            "removed": dict(case.expected.removed),
         },
         "drill": {r.argument: {"mark": r.mark, "attempts": r.attempts, "practised": r.practised}
                   for r in case.drill.values()},
     }
+    if case.drafts:  # only then: a case without drafts is written as it always was
+        data["drafts"] = dict(case.drafts)
+    return data
+
+
+def parse(raw: bytes) -> Case:
+    """A case from the bytes of its file; DamagedCase for anything else, however odd
+    (not UTF-8, not JSON, nested too deeply, numbers too long, a key given twice)."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise DamagedCase("it is not UTF-8 text") from None
+    try:
+        data = json.loads(text, object_pairs_hook=_no_repeated_keys)
+    except json.JSONDecodeError as error:
+        raise DamagedCase(f"it is not valid JSON ({error.msg}, line {error.lineno})") from None
+    except RecursionError:
+        raise DamagedCase("it is nested too deeply to be a case") from None
+    except ValueError as error:  # a number of thousands of digits, or a key given twice
+        raise DamagedCase(str(error) if isinstance(error, DamagedCase)
+                          else "it holds a number too long to read") from None
+    return from_data(data)
+
+
+def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            raise DamagedCase(f"{key!r} is given twice in one object")
+        data[key] = value
+    return data
 
 
 def from_data(data: Any) -> Case:
@@ -52,17 +86,19 @@ def from_data(data: Any) -> Case:
     return Case(
         side=_opt_str(side, "position"),
         side_updated=_num(side, "updated"),
-        entries=[CaseEntry(_str(e, "argument"), _strs(e, "quotes"), _str(e, "notes"),
-                           _num(e, "quotes_updated"), _num(e, "notes_updated"))
-                 for e in _dicts(case_part, "entries")],
-        entries_order_updated=_num(case_part, "order_updated"),
-        removed_entries=_stamps(case_part, "removed"),
-        expected=[Expected(_str(x, "argument"), _str(x, "rebuttal"), _num(x, "updated"))
-                  for x in _dicts(expected_part, "entries")],
-        expected_order_updated=_num(expected_part, "order_updated"),
-        removed_expected=_stamps(expected_part, "removed"),
+        entries=ArgumentList(
+            _unique([CaseEntry(_str(e, "argument"), _strs(e, "quotes"), _str(e, "notes"),
+                               _num(e, "quotes_updated"), _num(e, "notes_updated"))
+                     for e in _dicts(case_part, "entries")], "case"),
+            _num(case_part, "order_updated"), _stamps(case_part, "removed")),
+        expected=ArgumentList(
+            _unique([Expected(_str(x, "argument"), _str(x, "rebuttal"), _num(x, "updated"))
+                     for x in _dicts(expected_part, "entries")], "expected"),
+            _num(expected_part, "order_updated"), _stamps(expected_part, "removed")),
         drill={argument: _drill(argument, record)
                for argument, record in _dict(data, "drill").items()},
+        drafts={argument: _str(_dict(data, "drafts"), argument)
+                for argument in _dict(data, "drafts")},
     )
 
 
@@ -73,7 +109,8 @@ def _drill(argument: str, record: Any) -> DrillRecord:
     if mark not in MARKS:
         raise DamagedCase(f"drill record for {argument!r} has an unknown mark {mark!r}")
     attempts = record.get("attempts")
-    if not isinstance(attempts, int) or isinstance(attempts, bool) or attempts < 0:
+    if (not isinstance(attempts, int) or isinstance(attempts, bool)
+            or not 0 <= attempts < MOST_ATTEMPTS):
         raise DamagedCase(f"drill record for {argument!r} has a bad attempts count")
     return DrillRecord(argument, mark, attempts, _num(record, "practised"))
 
@@ -114,7 +151,23 @@ def _num(data: dict[str, Any], key: str) -> float:
     value = data.get(key, 0.0)
     if not isinstance(value, (int, float)) or isinstance(value, bool):
         raise DamagedCase(f"{key!r} is not a time stamp")
-    return float(value)
+    try:
+        stamp = float(value)
+    except OverflowError:  # an integer of hundreds of digits
+        raise DamagedCase(f"{key!r} is not a time stamp (too large)") from None
+    if not math.isfinite(stamp):
+        raise DamagedCase(f"{key!r} is not a time stamp (not a finite number)")
+    return stamp
+
+
+def _unique(items: list[Item], where: str) -> list[Item]:
+    """Two entries for one argument would be edited as one and saved as two."""
+    seen: set[str] = set()
+    for item in items:
+        if item.argument in seen:
+            raise DamagedCase(f"{item.argument!r} is listed twice in {where!r}")
+        seen.add(item.argument)
+    return items
 
 
 def _stamps(data: dict[str, Any], key: str) -> dict[str, float]:

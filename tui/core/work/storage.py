@@ -11,21 +11,24 @@ other's work.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import os
 import re
+import stat
 import tempfile
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
 
 from tui.core.pack.bundled import content_folder
-from tui.core.work.case import Case
-from tui.core.work.case_data import DamagedCase, from_data, to_data
+from tui.core.work.case import Case, ItemKey
+from tui.core.work.case_data import DamagedCase, parse, to_data
 from tui.core.work.case_merge import merge
 
 APP_NAME = "debate-explorer"
@@ -35,6 +38,14 @@ LOCK_WAIT = 5.0  # seconds; a save holds the lock for milliseconds
 
 class StorageError(OSError):
     """The case could not be read or saved; the message is for the student."""
+
+
+class LockHeld(StorageError):
+    """Another copy of the app holds the case file's lock (see `Storage.at_once`)."""
+
+
+def _give_up() -> None:
+    raise LockHeld("Another copy of the app is saving the case.")
 
 
 def data_folder(option: str | os.PathLike[str] | None = None) -> Path:
@@ -65,10 +76,18 @@ class Outcome:
     """What happened, for the student: empty when all went quietly."""
 
     messages: list[str] = field(default_factory=list)
+    conflicts: list[ItemKey] = field(default_factory=list)  # texts two copies changed
+    merged_in: bool = False  # another copy's saved work came into the case
+
+
+# The file as this copy last saw it: to notice another copy's save cheaply.
+FileMark = tuple[int, int, int]  # (inode, size, modification time in ns)
 
 
 class Storage:
-    """The saved case of one pack."""
+    """The saved case of one pack, and the version of it this copy last read, which
+    every save merges against (`tui.core.work.case_merge`). Safe to call from one
+    worker thread at a time besides the caller's: operations take turns."""
 
     def __init__(self, pack_folder: Path, data_dir: str | os.PathLike[str] | None = None,
                  pack_title: str = "") -> None:
@@ -77,25 +96,59 @@ class Storage:
         self.path = self.folder / f"{key}.json"
         self.lock_path = self.folder / f"{key}.lock"
         self._pack = {"folder": str(pack_folder.resolve()), "title": pack_title}
+        self._base: Case | None = None  # the case as last read or written here
+        self._seen: FileMark | None = None
+        self._turn = threading.Lock()
+        self._at_once = False  # give up at once, with LockHeld, if the lock is held
+
+    @contextmanager
+    def at_once(self) -> Iterator[None]:
+        """Within this, an operation that would wait for another copy's lock raises
+        `LockHeld` instead, so the caller can wait elsewhere (not on its screen)."""
+        self._at_once = True
+        try:
+            yield
+        finally:
+            self._at_once = False
 
     def exists(self) -> bool:
         return self.path.exists()
 
-    def load(self) -> tuple[Case, Outcome]:
+    def load(self, on_wait: Callable[[], None] | None = None) -> tuple[Case, Outcome]:
         """The saved case (a new one if none), and any message for the student."""
         outcome = Outcome()
         if not self.path.exists():
             return Case(), outcome
-        with self._locked():
-            return self._read(outcome) or Case(), outcome
+        with self._turn, self._locked(on_wait):
+            case = self._read(outcome) or Case()
+            self._base, self._seen = copy.deepcopy(case), self._mark()
+        return case, outcome
+
+    def changed_on_disk(self) -> bool:
+        """Whether the file changed since this copy last read or wrote it (a stat)."""
+        return self._mark() != self._seen
 
     def save(self, case: Case) -> Outcome:
         """Merge `case` with what is on disk, write the result, and update `case`
         in place to the merged result (so it shows the other copy's work too)."""
+        merged, outcome = self.write(case)
+        for f in fields(Case):
+            setattr(case, f.name, getattr(merged, f.name))
+        return outcome
+
+    def write(self, case: Case, on_wait: Callable[[], None] | None = None
+              ) -> tuple[Case, Outcome]:
+        """Merge `case` (not changed) with the file and write the result; the
+        result and what the student should hear. `on_wait` is called once if
+        another copy holds the lock, before waiting for it."""
         outcome = Outcome()
-        with self._locked():  # which makes the folder
+        with self._turn, self._locked(on_wait):  # which makes the folder
             on_disk = self._read(outcome)
-            merged = merge(case, on_disk) if on_disk else case
+            merged = case
+            if on_disk is not None:
+                both = merge(self._base, case, on_disk)
+                merged, outcome.conflicts = both.case, both.conflicts
+                outcome.merged_in = merged != case
             text = json.dumps(to_data(merged, self._pack), ensure_ascii=False, indent=1)
             try:
                 write_atomically(self.path, text + "\n")
@@ -104,31 +157,49 @@ class Storage:
                                    f"{error.strerror or error}. What was saved before "
                                    "is unchanged.") from error
             self._remove_leftovers()
-        for f in fields(Case):
-            setattr(case, f.name, getattr(merged, f.name))
-        return outcome
+            self._base, self._seen = copy.deepcopy(merged), self._mark()
+        return merged, outcome
+
+    def refresh(self, case: Case, on_wait: Callable[[], None] | None = None
+                ) -> tuple[Case, Outcome] | None:
+        """Another copy's saved changes merged into `case` (not changed), writing
+        nothing; None when the file is as this copy last saw it."""
+        outcome = Outcome()
+        with self._turn, self._locked(on_wait):
+            if not self.changed_on_disk():
+                return None
+            on_disk = self._read(outcome)
+            self._seen = self._mark()
+            if on_disk is None:
+                return (case, outcome) if outcome.messages else None
+            both = merge(self._base, case, on_disk)
+            self._base = on_disk
+        outcome.conflicts = both.conflicts
+        return both.case, outcome
+
+    def _mark(self) -> FileMark | None:
+        try:
+            status = os.stat(self.path)
+        except OSError:
+            return None
+        return (status.st_ino, status.st_size, status.st_mtime_ns)
 
     def _read(self, outcome: Outcome) -> Case | None:
         """The case on disk; None if there is none or it had to be moved aside."""
         try:
-            raw = self.path.read_bytes()
+            return parse(_read_regular_file(self.path))
         except FileNotFoundError:
             return None
+        except IsADirectoryError:
+            why = "it is a folder, not a file"
+        except _NotAFile:
+            why = "it is not a regular file"
         except OSError as error:
-            self._set_aside(outcome, f"it could not be read ({error.strerror})")
-            return None
-        try:
-            return from_data(json.loads(raw.decode("utf-8")))
-        except UnicodeDecodeError:
-            self._set_aside(outcome, "it is not UTF-8 text")
-            return None
-        except json.JSONDecodeError as error:
-            self._set_aside(outcome, f"it is not valid JSON ({error.msg}, "
-                                     f"line {error.lineno})")
-            return None
+            why = f"it could not be read ({error.strerror})"
         except DamagedCase as error:
-            self._set_aside(outcome, str(error))
-            return None
+            why = str(error)
+        self._set_aside(outcome, why)
+        return None
 
     def _set_aside(self, outcome: Outcome, why: str) -> None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -162,18 +233,30 @@ class Storage:
                 leftover.unlink()
 
     @contextmanager
-    def _locked(self) -> Iterator[None]:
+    def _locked(self, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
         self._make_folder()
         try:
             fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as error:
             raise StorageError(f"Could not open {self.lock_path}: {error.strerror}.") from error
         try:
-            _lock(fd, self.lock_path)
+            _lock(fd, self.lock_path, _give_up if self._at_once else on_wait)
             yield
         finally:
             _unlock(fd)
             os.close(fd)
+
+
+class _NotAFile(OSError):
+    """A pipe, a device or a socket where the case file should be."""
+
+
+def _read_regular_file(path: Path) -> bytes:
+    """The bytes of a regular file. Anything else is refused before it is opened:
+    reading a pipe put in its place would wait for ever for a writer."""
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise IsADirectoryError if path.is_dir() else _NotAFile(f"{path} is not a file")
+    return path.read_bytes()
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -213,9 +296,11 @@ except ImportError:  # Windows
     fcntl = None  # type: ignore[assignment]
 
 
-def _lock(fd: int, where: Path) -> None:
-    """An exclusive advisory lock, waiting up to LOCK_WAIT seconds."""
+def _lock(fd: int, where: Path, on_wait: Callable[[], None] | None = None) -> None:
+    """An exclusive advisory lock, waiting up to LOCK_WAIT seconds; `on_wait` is
+    told once when the lock is not free at the first try."""
     deadline = time.monotonic() + LOCK_WAIT
+    told = False
     while True:
         try:
             if fcntl is not None:
@@ -232,6 +317,9 @@ def _lock(fd: int, where: Path) -> None:
             if time.monotonic() > deadline:
                 raise StorageError(f"Another copy of the app is holding {where}; "
                                    "try again in a moment.") from error
+            if on_wait is not None and not told:
+                told = True
+                on_wait()
             time.sleep(0.02)
 
 

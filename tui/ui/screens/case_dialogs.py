@@ -71,9 +71,9 @@ class AddDialog(ListDialog):
     """Arguments not in the case yet: the student's own side's, then the other side's."""
 
     def __init__(self, debate: Debate, case: Case) -> None:
-        own = [a for a in debate.arguments_of(case.side or "") if case.entry(a.id) is None]
+        own = [a for a in debate.arguments_of(case.side or "") if case.entries.find(a.id) is None]
         theirs = [a for a in opposing_arguments(debate, case.side or "")
-                  if case.expecting(a.id) is None]
+                  if case.expected.find(a.id) is None]
         options: list[Option] = []
         if own:
             options.append(Option(Text("Add to your case", style="bold underline"),

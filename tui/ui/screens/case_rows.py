@@ -1,16 +1,20 @@
 """How the case screen shows its parts: rows of the case list, the detail heading,
-evidence and suggestion options. Pure rendering; the screen decides what to show."""
+evidence and suggestion options, and the words for what an edit did. Pure
+rendering; the screen decides what to show."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual.widgets.option_list import Option
 
 from tui.core.pack.model import Debate
+from tui.core.wording import plural
 from tui.core.work import drill
-from tui.core.work.case import Case, CaseEntry, Expected
+from tui.core.work.case import Case, CaseEntry, Collected, Expected, ItemKey, Kind
 
-from ..text import argument_row, data_text, plural, quote_card
+from ..text import argument_row, data_text, quote_card
 
 
 def heading(title: str, count: int, empty: str) -> Option:
@@ -113,3 +117,48 @@ def suggestion_options(debate: Debate, case: Case, opposing_id: str) -> list[Opt
                else [Option("The pack gives no answer from your side: this one is yours "
                             "to find.", disabled=True)])
     return options + _summary(debate, opposing_id)
+
+
+# What the explorer's collect key did, in the student's words.
+COLLECTED = {
+    Collected.ADDED: "Added to your case.",
+    Collected.ALREADY: "Already in your case.",
+    Collected.EXPECTED: "Added to what you expect from the other side.",
+    Collected.ALREADY_EXPECTED: "Already on your list to answer.",
+}
+
+
+@dataclass(frozen=True)
+class Words:
+    """How the screen names one list's parts."""
+
+    heading: str
+    empty: str  # after the heading while the list is empty
+    offered: str  # the box above the student's text
+    text: str  # the box of the student's text
+    removed: str  # after removing an item
+
+
+WORDS = {
+    Kind.MINE: Words("Your arguments, in speaking order", "press a to add one",
+                     "Evidence (Enter ticks a quote)", "Your notes",
+                     "Removed from your case, with its notes. Press u to undo."),
+    Kind.EXPECTED: Words("Expect from the other side", "press a to add one, E for all",
+                         "Answers from your side (the pack's)", "Your rebuttal",
+                         "Removed from what you expect, with your rebuttal. Press u to undo."),
+}
+
+
+def row(debate: Debate, case: Case, key: ItemKey) -> Text:
+    """The case list's row for an item, whichever list it is on."""
+    if key.kind is Kind.MINE:
+        return entry_row(debate, case.entries.index(key.argument) + 1,
+                         case.entries.get(key.argument))
+    return expected_row(debate, case, case.expected.get(key.argument))
+
+
+def offered_options(debate: Debate, case: Case, key: ItemKey) -> list[Option | None]:
+    """Beside the student's text: the quotes to tick, or the pack's answers to read."""
+    if key.kind is Kind.MINE:
+        return evidence_options(debate, case.entries.get(key.argument))
+    return suggestion_options(debate, case, key.argument)

@@ -15,15 +15,19 @@ from textual.containers import VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
 
+from tui.core.controls import visible
 from tui.core.pack.model import Argument
+from tui.core.wording import plural
 from tui.core.work import drill
-from tui.core.work.case import CaseError
+from tui.core.work.case import CaseError, Kind
 from tui.core.work.casebook import CaseBook, notify_through
 
-from ..text import data_text, plural, quote_card
+from ..text import data_text, quote_card
 from .base import ExplorerScreen
+from .case_background import TypingSaver, in_background
 from .case_dialogs import SideDialog
 
+SAVE_DELAY = 0.5  # seconds after the last key press in the draft
 TIMERS = (0, 30, 60, 90, 120)  # seconds a card; 0 is no timer
 MARK_KEYS = {"good": "1", "shaky": "2", "missed": "3"}
 
@@ -67,6 +71,7 @@ class DrillScreen(ExplorerScreen):
         self.revealed = False
         self.remaining = 0
         self._ticker: Timer | None = None
+        self.typing = TypingSaver(self, casebook, lambda: SAVE_DELAY)  # the draft
 
     def compose(self) -> ComposeResult:
         yield Static(id="drill-head")
@@ -83,6 +88,7 @@ class DrillScreen(ExplorerScreen):
     def on_mount(self) -> None:
         if not self.casebook.connected:  # shown on its own (tests): tell through this app
             self.casebook.connect(notify_through(self.app))
+        in_background(self.app, self.casebook)
         if self.casebook.case.side is None:
             self.app.push_screen(SideDialog(self.debate), self._side_chosen)
         else:
@@ -115,13 +121,15 @@ class DrillScreen(ExplorerScreen):
 
     def _show_card(self) -> None:
         self._stop_timer()
+        self.typing.flush()
         self.revealed = False
         self.refresh_bindings()
         self.query_one("#answers", Static).update("")
-        draft = self.query_one("#draft", TextArea)
-        draft.load_text("")
-        self._show_head()
         card = self.card
+        draft = self.query_one("#draft", TextArea)
+        # What the student wrote on this card before is back: drafts are theirs.
+        draft.load_text(visible(self.casebook.case.drafts.get(card.id, "")) if card else "")
+        self._show_head()
         if card is None:
             draft.display = False
             self.query_one("#card-text", Static).update(self._round_summary())
@@ -175,6 +183,19 @@ class DrillScreen(ExplorerScreen):
             text.append(f"({drill.status(self.casebook.case, argument.id)})\n", style="dim")
         return text.append("\nPress r to practise these again, Escape to go back.")
 
+    # -- the draft, saved as typed ---------------------------------------------------
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        card = self.card
+        case = self.casebook.case
+        if card is None or case.drafts.get(card.id, "") == event.text_area.text:
+            return  # the draft was only loaded
+        case.set_draft(card.id, event.text_area.text)
+        self.typing.typed()
+
+    def on_unmount(self) -> None:
+        self.typing.leave()  # leaving (or quitting) mid-sentence: the draft is saved
+
     # -- the countdown --------------------------------------------------------------
 
     def tick(self) -> None:
@@ -217,7 +238,7 @@ class DrillScreen(ExplorerScreen):
         self.revealed = True
         case = self.casebook.case
         parts: list[Text | Padding] = []
-        expected = case.expecting(card.id)
+        expected = case.expected.find(card.id)
         if expected and expected.rebuttal.strip():
             parts += [Text("Your planned rebuttal:", style="bold underline"),
                       data_text(expected.rebuttal.strip() + "\n")]
@@ -235,7 +256,10 @@ class DrillScreen(ExplorerScreen):
         self._show_countdown()
         self.refresh_bindings()
         card_panel = self.query_one("#drill-card", VerticalScroll)
-        card_panel.focus()
+        if not isinstance(self.focused, TextArea):
+            # Time's up while the student writes: their next keys still go to the
+            # draft, never to the screen's keys (q would quit).
+            card_panel.focus()
         # The answers start below the card; bring them into view once laid out.
         self.call_after_refresh(card_panel.scroll_to_widget, answers_panel, animate=False,
                                 top=True)
@@ -254,6 +278,9 @@ class DrillScreen(ExplorerScreen):
 
     def action_step(self, step: int) -> None:
         if self.cards:
+            if self.card is not None and self.card.id in self.casebook.case.drafts:
+                self.notify("Your draft stays with this card: it is here when you come "
+                            "back. ctrl+s keeps it as your rebuttal.", timeout=4)
             self.index = min(max(self.index + step, 0), len(self.cards))
             self._show_card()
 
@@ -268,8 +295,10 @@ class DrillScreen(ExplorerScreen):
             self.notify("Write a rebuttal first (w).", timeout=3)
             return
         case = self.casebook.case
-        case.expect(self.debate, card.id)
-        case.set_rebuttal(card.id, text)
+        case.add(self.debate, card.id, Kind.EXPECTED)
+        case.expected.set_text(card.id, text)
+        case.set_draft(card.id, "")  # kept: it is the rebuttal now, not a draft
+        self.typing.forget()
         self.casebook.save()
         self.notify("Kept as your planned rebuttal.", timeout=3)
 

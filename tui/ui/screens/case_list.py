@@ -1,0 +1,56 @@
+"""The case screen's two lists: the case itself (items named by `ItemKey`), and the
+quotes or answers offered beside the highlighted item."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.widgets.option_list import Option
+
+from tui.core.pack.model import Debate
+from tui.core.work.case import Case, ItemKey, Kind
+
+from ..widgets.lists import KeyList
+from . import case_rows as rows
+
+
+class CaseList(KeyList):
+    """The case's two lists under their headings."""
+
+    BINDINGS = [Binding("enter", "select", "Write")]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # An empty case has nothing to write about: the footer leaves the key out.
+        return self.highlighted is not None if action == "select" else True
+
+    @staticmethod
+    def option_id(key: ItemKey) -> str:
+        return f"{key.kind.value}:{key.argument}"
+
+    def show(self, debate: Debate, case: Case, keep: ItemKey | None) -> None:
+        """Both lists, the highlight kept on `keep` if it is still there."""
+        options: list[Option] = []
+        for kind in Kind:
+            words, items = rows.WORDS[kind], case.list_of(kind)
+            options.append(rows.heading(words.heading, len(items), words.empty))
+            keys = [ItemKey(kind, item.argument) for item in items]
+            options += [Option(rows.row(debate, case, key), id=self.option_id(key))
+                        for key in keys]
+        self.set_options(options)
+        if not (keep and self.highlight_id(self.option_id(keep))):
+            self.action_first()
+
+    def show_row(self, debate: Debate, case: Case, key: ItemKey) -> None:
+        """One row again (it says "notes" once there are some)."""
+        if case.has(key):
+            self.replace_option_prompt(self.option_id(key), rows.row(debate, case, key))
+
+    def highlighted_key(self) -> ItemKey | None:
+        current = self.highlighted_id()
+        if current is None:
+            return None
+        kind, argument = current.split(":", 1)
+        return ItemKey(Kind(kind), argument)
+
+
+class EvidenceList(KeyList):
+    BINDINGS = [Binding("enter", "select", "Tick/untick")]
