@@ -13,17 +13,19 @@ from typing import Any
 import yaml
 
 from tui.core.pack import model
+from tui.core.pack.controls import control_characters
 from tui.core.pack.packfiles import (
     YAML_SUFFIXES,
     LoadResult,
     collector_paused,
-    pack_files,
     read_text,
+    scan_pack,
     shown_path,
 )
 from tui.core.pack.problems import Problem, Severity, did_you_mean
 from tui.core.pack.records import Record, Reporter, read_mapping
 from tui.core.pack.schema import SECTIONS
+from tui.core.pack.sections import MODEL_OF, RECORD_SECTIONS
 from tui.core.pack.sourcefiles import find_source, read_source
 from tui.core.pack.textmatch import Article, closest_passage
 from tui.core.pack.yamlfile import compose, where
@@ -62,12 +64,15 @@ class _PackLoader:
         if self.path.is_file() and self.path.suffix not in YAML_SUFFIXES:
             self.whole("not a pack: give a pack's folder, or one of its .yaml files")
             return self._result(None)
-        files = pack_files(self.path)
+        found = scan_pack(self.path)
+        self.problems.extend(found.problems)
+        files = found.files
         if not files:
-            self.whole("no YAML files (*.yaml, *.yml) in this folder, so it is not a pack")
+            if not found.problems:
+                self.whole("no YAML files (*.yaml, *.yml) in this folder, so it is not a pack")
             return self._result(None)
         reporters = []
-        every_file_read = True
+        every_file_read = not found.problems
         for file in files:
             reporter, was_read = self._read_file(file)
             reporters.append(reporter)
@@ -109,6 +114,7 @@ class _PackLoader:
             reporter.problems.append(Problem(reporter.shown, 0, 0, "the file is empty", "",
                                              "warning"))
             return reporter, True
+        reporter.problems.extend(control_characters(root, text or "", reporter.shown))
         if not reporter.untagged(root, "the file"):
             return reporter, False
         if not isinstance(root, yaml.MappingNode):
@@ -328,7 +334,8 @@ class _PackLoader:
 
     def _build(self, texts: dict[str, tuple[Path, str]],
                offsets: dict[str, tuple[int, int]]) -> model.Debate:
-        def build(section: str, cls, **extra) -> dict[str, Any]:
+        def build(section: str, **extra) -> dict[str, Any]:
+            cls = MODEL_OF[section]
             lists = [f.name for f in SECTIONS[section].fields if f.kind in ("refs", "texts")]
             built = {}
             for record in self.records[section]:
@@ -341,26 +348,21 @@ class _PackLoader:
                 built[record.id] = cls(**values)
             return built
 
-        info = model.PackInfo(**self.records["pack"][0].values)
-        speakers = build(
-            "speakers", model.Speaker,
-            position=lambda r: r.values.get("position"),
-            described_as=lambda r: tuple(model.RoleInSource(**d.values)
-                                         for d in r.values.get("described_as", ())))
-        sources = build("sources", model.Source, path=lambda r: texts[r.id][0],
-                        text=lambda r: texts[r.id][1])
-        quotes = build("quotes", model.Quote, start=lambda r: offsets[r.id][0],
-                       end=lambda r: offsets[r.id][1])
-        facts = build("facts", model.Fact, conflicts_with=lambda r: tuple(
-            model.Conflict(**c.values) for c in r.values.get("conflicts_with", ())))
+        def nested(record: Record, key: str) -> tuple[Any, ...]:
+            cls = MODEL_OF[key]
+            return tuple(cls(**item.values) for item in record.values.get(key, ()))
+
+        made = {
+            "speakers": build("speakers", position=lambda r: r.values.get("position"),
+                              described_as=lambda r: nested(r, "described_as")),
+            "sources": build("sources", path=lambda r: texts[r.id][0],
+                             text=lambda r: texts[r.id][1]),
+            "quotes": build("quotes", start=lambda r: offsets[r.id][0],
+                            end=lambda r: offsets[r.id][1]),
+            "facts": build("facts", conflicts_with=lambda r: nested(r, "conflicts_with")),
+        }
         return model.Debate(
             folder=self.folder,
-            info=info,
-            themes=build("themes", model.Theme),
-            positions=build("positions", model.Position),
-            speakers=speakers,
-            sources=sources,
-            quotes=quotes,
-            arguments=build("arguments", model.Argument),
-            facts=facts,
+            info=MODEL_OF["pack"](**self.records["pack"][0].values),
+            **{name: made[name] if name in made else build(name) for name in RECORD_SECTIONS},
         )

@@ -7,6 +7,7 @@ column an error message needs.
 
 from __future__ import annotations
 
+import re
 import threading
 
 import yaml
@@ -33,10 +34,12 @@ _IMPLICIT = {first: tuple(resolvers)
 # runs in a thread whose stack fits the deepest nesting the file could hold
 # (measured: about 350 bytes a level; this allows three times that). A file
 # that could need more goes to the pure-Python composer, which raises
-# RecursionError instead.
+# RecursionError instead; but only a small file: that composer takes about six
+# seconds a megabyte (a 50 MB one-line list took 297 s, then all memory).
 _STACK_PER_LEVEL = 1024
 _MIN_STACK = 4 << 20
 _MAX_STACK = 256 << 20
+_PURE_PYTHON_LIMIT = 256_000  # characters
 
 
 class _Loader(_Base):
@@ -63,7 +66,9 @@ def compose(text: str, shown: str) -> tuple[yaml.Node | None, list[Problem]]:
 
     Syntax errors, aliases and nesting too deep to read safely are such problems.
     """
-    if "*" in text:  # only then can there be an alias; finding them costs a parse
+    # Only with a '*' can there be an alias, or an anchor with a '&' that starts a
+    # token ("R&D" and "A & B" are text); finding them costs a parse.
+    if "*" in text or ("&" in text and _ANCHOR.search(text)):
         problems = _aliases(text, shown)
         if problems:
             return None, problems
@@ -73,11 +78,30 @@ def compose(text: str, shown: str) -> tuple[yaml.Node | None, list[Problem]]:
         return None, [_problem_of(error, text, shown)]
 
 
+_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s,\[\]{}]")
+
 _SYNTAX_HINTS = (  # the mistakes a teacher writing YAML by hand makes most
     ("tab", "indent with spaces, not tabs"),
     ("mapping values are not allowed", "put text containing ': ' in quotes"),
-    ("found character that cannot start any token", "put text starting with @ or ` in quotes"),
 )
+
+
+def _character_at(text: str, line: int, column: int) -> str:
+    """The character at a 0-based line and column, or an empty string."""
+    start = 0
+    for _ in range(line):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return ""
+    return text[start + column:start + column + 1]
+
+
+def _start_hint(character: str) -> str:
+    if character == "\t":
+        return "indent with spaces, not tabs"
+    if character in ("@", "`"):
+        return f"put text starting with {character} in quotes"
+    return "put the text in quotes"
 
 
 def _problem_of(error: Exception, text: str, shown: str) -> Problem:
@@ -88,6 +112,8 @@ def _problem_of(error: Exception, text: str, shown: str) -> Problem:
         what = error.problem or error.context or "invalid YAML"
         context = error.context if error.problem else None
         hint = next((h for clue, h in _SYNTAX_HINTS if clue in what), "")
+        if mark and "cannot start any token" in what:  # the hint depends on the character
+            hint = _start_hint(_character_at(text, mark.line, mark.column))
         if context and what.startswith("but "):  # "expected X, but found Y"
             what = f"{context}, {what}"
         elif context and not hint and error.context_mark and error.context_mark is not mark:
@@ -117,12 +143,16 @@ def _aliases(text: str, shown: str) -> list[Problem]:
     problems = []
     try:
         for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.AliasEvent):
-                mark = event.start_mark
-                problems.append(Problem(
-                    shown, mark.line + 1, mark.column + 1,
-                    f"'*{event.anchor}' is an alias, and anchors and aliases are not allowed "
-                    "in packs", "write the value out in full"))
+            anchor = getattr(event, "anchor", None)
+            if anchor is None:
+                continue
+            mark = event.start_mark
+            what = "an alias" if isinstance(event, yaml.AliasEvent) else "an anchor"
+            sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
+            problems.append(Problem(
+                shown, mark.line + 1, mark.column + 1,
+                f"'{sign}{anchor}' is {what}, and anchors and aliases are not allowed "
+                "in packs", "write the value out in full"))
     except yaml.YAMLError as error:
         if problems:  # otherwise composing reports the error on its own
             problems.append(_problem_of(error, text, shown))
@@ -132,8 +162,19 @@ def _aliases(text: str, shown: str) -> list[Problem]:
 def _deepest_possible(text: str) -> int:
     """An upper bound on the file's nesting: each level needs a '[' or '{', or two
     more columns on a line (block lists and mappings are indented, or '- - x')."""
-    longest = max(map(len, text.split("\n")), default=0)
-    return text.count("[") + text.count("{") + 2 * longest + 2
+    lines = text.split("\n")
+    brackets = text.count("[") + text.count("{")
+    longest = max(map(len, lines), default=0)
+    if _STACK_PER_LEVEL * (brackets + 2 * longest + 2) <= _MAX_STACK:
+        return brackets + 2 * longest + 2
+    # A long line (a one-line list) nests only by its indent and its block
+    # indicators ("- - x"): count those, not its length.
+    deepest_line = max((len(line) - len(line.lstrip(" ")) + 2 * len(_INDICATOR.findall(line))
+                        for line in lines), default=0)
+    return brackets + 2 * deepest_line + 2
+
+
+_INDICATOR = re.compile(r"[-?:](?=[ \t]|$)")
 
 
 def _compose_safely(text: str) -> yaml.Node | None:
@@ -149,6 +190,8 @@ def _compose_safely(text: str) -> yaml.Node | None:
 
     worker = _started_with_stack(run, stack) if stack <= _MAX_STACK else None
     if worker is None:  # slower, but too deep a nesting raises RecursionError
+        if len(text) > _PURE_PYTHON_LIMIT:
+            raise RecursionError("too large to read with the Python composer")
         return yaml.compose(text, Loader=yaml.SafeLoader)
     worker.join()
     if outcome[1] is not None:
