@@ -5,11 +5,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.core.pack.bundled import content_folder, default_pack
 
 from .core.wording import plural
+
+if TYPE_CHECKING:  # the model is imported when a pack is loaded, not at start-up
+    from tui.core.pack.model import Debate
+    from tui.core.pack.packfiles import LoadResult
 
 SUBCOMMANDS = ("validate", "export")
 
@@ -24,8 +30,8 @@ def resolve_pack(name: str | None) -> Path:
     return path
 
 
-def _load_or_report(pack: Path):
-    """The checked debate, or None after printing every problem to stderr."""
+def _load_or_report(pack: Path) -> LoadResult:
+    """The pack loaded (its debate None if it has errors), every problem printed to stderr."""
     from tui.core.pack.loader import load_pack
 
     result = load_pack(pack)
@@ -61,7 +67,7 @@ def export(args: argparse.Namespace) -> int:
     return _write(text, args.output)
 
 
-def _render(args: argparse.Namespace, debate) -> str | None:
+def _render(args: argparse.Namespace, debate: Debate) -> str | None:
     """The text to export, or None after saying on stderr why there is none."""
     if args.case:
         from tui.core.work.handout import saved_handout
@@ -152,8 +158,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in SUBCOMMANDS:
         args = _subcommand_parser().parse_args(argv)
+        run: Callable[[argparse.Namespace], int] = args.run  # validate or export
         try:
-            return args.run(args)
+            return run(args)
         except BrokenPipeError:  # `debate-explorer export | head` stopped reading early
             _silence_stdout()
             return 1

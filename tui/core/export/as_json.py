@@ -4,34 +4,37 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from dataclasses import asdict
+from typing import Any
 
-from tui.core.pack.model import Debate
+from tui.core.pack.model import Argument, Debate, Fact, Source
 from tui.core.pack.sections import RECORD_SECTIONS
 
 FORMAT_VERSION = 1
 
 
-def to_data(debate: Debate) -> dict:
+def to_data(debate: Debate) -> dict[str, Any]:
     """Plain data for `json.dumps`: records in pack order, keys in a fixed order."""
-    def source(s) -> dict:
+    def source(s: Source) -> dict[str, Any]:
         data = asdict(s)
         del data["text"], data["path"]
         data["file"] = os.path.relpath(s.path, debate.folder).replace(os.sep, "/")
         data["characters"] = len(s.text)
         return data
 
-    def argument(a) -> dict:
+    def argument(a: Argument) -> dict[str, Any]:
         data = asdict(a)
         data["rebutted_by"] = [r.id for r in debate.rebutted_by(a.id)]
         return data
 
-    def fact(f) -> dict:
+    def fact(f: Fact) -> dict[str, Any]:
         data = asdict(f)
         data["conflicts_with"] = [asdict(c) for c in debate.conflicts_of(f.id)]
         return data
 
-    shaped = {"sources": source, "arguments": argument, "facts": fact}
+    shaped: dict[str, Callable[[Any], dict[str, Any]]] = {
+        "sources": source, "arguments": argument, "facts": fact}
     return {
         "format_version": FORMAT_VERSION,
         "pack": asdict(debate.info),

@@ -20,7 +20,7 @@ import os
 import stat
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from tui import __version__
 from tui.core.files import owned_by_user, read_regular_file, write_atomically
@@ -52,6 +52,7 @@ LOADING_MODULES = ("files", "pack/cache", "pack/controls", "pack/loader", "pack/
                    "pack/sections", "pack/sourcefiles", "pack/textmatch", "wording",
                    "pack/yamlfile")
 _code_digest: bytes | None = None
+_Record = TypeVar("_Record")  # one of the model's record classes
 
 
 def cache_folder() -> Path:
@@ -162,7 +163,7 @@ def _signature(secret: bytes, signed: bytes, payload: bytes) -> bytes:
 # -- the key -----------------------------------------------------------------
 
 
-def _hasher(data: bytes = b"") -> Any:
+def _hasher(data: bytes = b"") -> hashlib._Hash:
     # SHA-256: CPUs with SHA extensions hash ~1.7 GB/s, about three times blake2b here.
     return hashlib.sha256(data)
 
@@ -221,9 +222,10 @@ def _read_entry(entry: Path, key: bytes, secret: bytes) -> LoadResult | None:
         return None
 
 
-def _current_sources(folder: str, recorded: list[Any]) -> dict[str, str] | None:
+def _current_sources(folder: str, recorded: list[tuple[str, str, bytes]]
+                     ) -> dict[str, str] | None:
     """Each article's text if every one still resolves to the same, unchanged file."""
-    texts = {}
+    texts: dict[str, str] = {}
     for name, where, digest in recorded:
         path = find_source(name, Path(folder))[0]  # then why it is unusable, which we ignore
         if path is None or str(path) != where:
@@ -252,12 +254,14 @@ _NESTED = {  # fields holding tuples of smaller records
     (MODEL_OF[name], spec.name): MODEL_OF[spec.record.name]
     for name in RECORD_SECTIONS for spec in SECTIONS[name].fields if spec.record is not None
 }
-_FIELDS = {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in MODEL_OF.values()}
+_FIELDS: dict[type[object], tuple[str, ...]] = {
+    cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in MODEL_OF.values()
+}
 
 
-def _row(record) -> tuple:
+def _row(record: object) -> tuple[object, ...]:
     cls = type(record)
-    row = []
+    row: list[object] = []
     for name in _FIELDS[cls]:
         value = getattr(record, name)
         if (cls, name) in _NESTED:
@@ -270,7 +274,7 @@ def _row(record) -> tuple:
     return tuple(row)
 
 
-def _encode(result: LoadResult) -> dict:
+def _encode(result: LoadResult) -> dict[str, Any]:
     debate = result.debate
     assert debate is not None
     articles = {}
@@ -288,7 +292,7 @@ def _encode(result: LoadResult) -> dict:
     }
 
 
-def _records(cls, rows: list, texts: dict[str, str]) -> dict:
+def _records(cls: type[_Record], rows: list[Any], texts: dict[str, str]) -> dict[str, _Record]:
     """Records by id from their rows; the common case is one constructor call per row."""
     names = _FIELDS[cls]
     nested = [(names.index(n), inner) for (c, n), inner in _NESTED.items() if c is cls]
@@ -308,9 +312,14 @@ def _records(cls, rows: list, texts: dict[str, str]) -> dict:
     return {row[id_at]: cls(*row) for row in rows}
 
 
-def _decode(data: dict, texts: dict[str, str]) -> LoadResult:
+def _decode(data: dict[str, Any], texts: dict[str, str]) -> LoadResult:
+    def section(name: str) -> dict[str, Any]:
+        return _records(MODEL_OF[name], data[name], texts)
+
     debate = model.Debate(
-        folder=Path(data["folder"]), info=model.PackInfo(*data["info"]),
-        **{name: _records(cls, data[name], texts) for name, cls in _SECTIONS.items()})
+        folder=Path(data["folder"]), info=MODEL_OF["pack"](*data["info"]),
+        themes=section("themes"), positions=section("positions"), speakers=section("speakers"),
+        sources=section("sources"), quotes=section("quotes"), arguments=section("arguments"),
+        facts=section("facts"))
     problems = [Problem(shown_path(Path(file)), *rest) for file, *rest in data["problems"]]
     return LoadResult(debate, problems)

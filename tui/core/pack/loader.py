@@ -7,6 +7,7 @@ no errors) and the list of problems, each naming file, line and column.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +25,8 @@ from tui.core.pack.packfiles import (
 )
 from tui.core.pack.problems import Problem, Severity, did_you_mean
 from tui.core.pack.records import Record, Reporter, read_mapping
-from tui.core.pack.schema import SECTIONS
-from tui.core.pack.sections import MODEL_OF, RECORD_SECTIONS
+from tui.core.pack.schema import SECTIONS, Field, Section
+from tui.core.pack.sections import MODEL_OF
 from tui.core.pack.sourcefiles import find_source, read_source
 from tui.core.pack.textmatch import Article, closest_passage
 from tui.core.pack.yamlfile import compose, where
@@ -35,6 +36,14 @@ def load_pack(path: Path | str) -> LoadResult:
     """The checked debate in a folder (or one YAML file), and every problem found."""
     with collector_paused():
         return _PackLoader(Path(path)).load()
+
+
+
+
+def _target(spec: Field) -> str:
+    """The section a reference field points into."""
+    assert spec.target is not None, f"the schema gives '{spec.name}' no target section"
+    return spec.target
 
 
 class _PackLoader:
@@ -143,7 +152,7 @@ class _PackLoader:
             self._read_section(key_node, value_node, section, reporter)
         return reporter, True
 
-    def _read_section(self, key: yaml.Node, node: yaml.Node, section,
+    def _read_section(self, key: yaml.Node, node: yaml.Node, section: Section,
                       reporter: Reporter) -> None:
         if not section.is_list:
             record = read_mapping(node, section, reporter, f"'{section.name}'")
@@ -191,7 +200,7 @@ class _PackLoader:
         if not self.records["arguments"]:
             self.whole("this pack has no arguments")
 
-    def _references(self):
+    def _references(self) -> Iterator[tuple[Record, str, str, str, yaml.Node]]:
         """Every reference of every record: (record, key, target section, id, node)."""
         for name, records in self.records.items():
             section = SECTIONS[name]
@@ -204,15 +213,15 @@ class _PackLoader:
                     if value is None:
                         continue
                     if spec.kind == "ref":
-                        yield record, spec.name, spec.target, value, record.nodes[spec.name]
+                        yield record, spec.name, _target(spec), value, record.nodes[spec.name]
                     elif spec.kind == "refs":
                         for target_id, node in value:
-                            yield record, spec.name, spec.target, target_id, node
+                            yield record, spec.name, _target(spec), target_id, node
                     else:
                         for sub in value:
                             for sub_spec in sub.section.fields:
                                 if sub_spec.kind == "ref" and sub_spec.name in sub.values:
-                                    yield (sub, sub_spec.name, sub_spec.target,
+                                    yield (sub, sub_spec.name, _target(sub_spec),
                                            sub.values[sub_spec.name], sub.nodes[sub_spec.name])
 
     def _check_references(self) -> None:
@@ -334,10 +343,10 @@ class _PackLoader:
 
     def _build(self, texts: dict[str, tuple[Path, str]],
                offsets: dict[str, tuple[int, int]]) -> model.Debate:
-        def build(section: str, **extra) -> dict[str, Any]:
+        def build(section: str, **extra: Callable[[Record], object]) -> dict[str, Any]:
             cls = MODEL_OF[section]
             lists = [f.name for f in SECTIONS[section].fields if f.kind in ("refs", "texts")]
-            built = {}
+            built: dict[str, Any] = {}
             for record in self.records[section]:
                 values = dict(record.values)
                 for key in lists:  # (text, node) pairs: the model keeps the text
@@ -345,7 +354,7 @@ class _PackLoader:
                         values[key] = tuple(text for text, _node in values[key])
                 for key, make in extra.items():
                     values[key] = make(record)
-                built[record.id] = cls(**values)
+                built[record.checked_id] = cls(**values)
             return built
 
         def nested(record: Record, key: str) -> tuple[Any, ...]:
@@ -355,14 +364,17 @@ class _PackLoader:
         made = {
             "speakers": build("speakers", position=lambda r: r.values.get("position"),
                               described_as=lambda r: nested(r, "described_as")),
-            "sources": build("sources", path=lambda r: texts[r.id][0],
-                             text=lambda r: texts[r.id][1]),
-            "quotes": build("quotes", start=lambda r: offsets[r.id][0],
-                            end=lambda r: offsets[r.id][1]),
+            "sources": build("sources", path=lambda r: texts[r.checked_id][0],
+                             text=lambda r: texts[r.checked_id][1]),
+            "quotes": build("quotes", start=lambda r: offsets[r.checked_id][0],
+                            end=lambda r: offsets[r.checked_id][1]),
             "facts": build("facts", conflicts_with=lambda r: nested(r, "conflicts_with")),
         }
+        def section(name: str) -> dict[str, Any]:
+            return made[name] if name in made else build(name)
+
         return model.Debate(
-            folder=self.folder,
-            info=MODEL_OF["pack"](**self.records["pack"][0].values),
-            **{name: made[name] if name in made else build(name) for name in RECORD_SECTIONS},
-        )
+            folder=self.folder, info=MODEL_OF["pack"](**self.records["pack"][0].values),
+            themes=section("themes"), positions=section("positions"),
+            speakers=section("speakers"), sources=section("sources"), quotes=section("quotes"),
+            arguments=section("arguments"), facts=section("facts"))

@@ -36,7 +36,7 @@ class Problem:
         return f"{text} ({self.hint})" if self.hint else text
 
     @property
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line, self.column, self.message)
 
 

@@ -100,6 +100,13 @@ class Record:
     def id(self) -> str | None:
         return self.values.get("id")
 
+    @property
+    def checked_id(self) -> str:
+        """The id of a record in a pack without errors, where every listed record has one."""
+        identifier = self.id
+        assert identifier is not None, f"{self.label} has no id"
+        return identifier
+
 
 def _kind_of(node: yaml.Node) -> str:
     """What the author wrote, in their terms: "a list", "true/false (yes)"."""
@@ -255,7 +262,7 @@ def _text(node: yaml.Node, reporter: Reporter, what: str) -> str | None:
             hint = "put it in quotes if you mean the word" if node.tag == _BOOL else ""
             reporter.at(node, f"{what} should be text, not {_kind_of(node)}", hint)
         return None
-    text = node.value.strip()
+    text: str = node.value.strip()
     if not text:
         reporter.at(node, f"{what} is empty", "give it a value or remove the key")
         return None

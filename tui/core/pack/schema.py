@@ -7,7 +7,7 @@ for editors, and the documentation describes them; nothing else lists a key.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 Kind = Literal["text", "number", "texts", "ref", "refs", "choice", "records"]
 
@@ -211,12 +211,12 @@ SECTIONS: dict[str, Section] = {
 }
 
 
-def _field_schema(f: Field) -> dict:
+def _field_schema(f: Field) -> dict[str, Any]:
     # YAML reads `year: 2019` or `id: 2020` as a number; the loader takes it as text.
-    text: dict = {"type": ["string", "number"], "minLength": 1}
+    text: dict[str, Any] = {"type": ["string", "number"], "minLength": 1}
     if f.pattern:
         text["pattern"] = f.pattern
-    schema: dict
+    schema: dict[str, Any]
     if f.kind in ("text", "ref"):
         schema = text
     elif f.kind == "number":
@@ -232,7 +232,7 @@ def _field_schema(f: Field) -> dict:
     return schema
 
 
-def _record_schema(section: Section) -> dict:
+def _record_schema(section: Section) -> dict[str, Any]:
     return {
         "type": "object",
         "additionalProperties": False,
@@ -241,12 +241,12 @@ def _record_schema(section: Section) -> dict:
     }
 
 
-def json_schema() -> dict:
+def json_schema() -> dict[str, Any]:
     """A JSON Schema for one pack file, for editors' YAML support.
 
     Draft 7, the newest that every YAML editor plugin reads; nothing here needs more.
     """
-    properties = {}
+    properties: dict[str, Any] = {}
     for section in SECTIONS.values():
         record = _record_schema(section)
         record["description"] = section.description

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
@@ -26,8 +27,11 @@ PLAIN_TAGS = frozenset(_CORE + t for t in ("str", "int", "float", "bool", "null"
                                           "value", "merge", "map", "seq"))
 _DEFAULT_TAGS = {ScalarNode: _CORE + "str", SequenceNode: _CORE + "seq",
                  MappingNode: _CORE + "map"}
-_IMPLICIT = {first: tuple(resolvers)
-             for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()}
+# first character (None: any) -> (tag, pattern) in the order YAML tries them
+_IMPLICIT: dict[str | None, tuple[tuple[str, re.Pattern[str]], ...]] = {
+    first: tuple(resolvers)
+    for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
+}
 
 # libyaml's composer recurses in C, once per level of nesting, and a file of
 # 40,000 '[' overflows an 8 MB stack: the process dies with no message. So it
@@ -46,14 +50,18 @@ class _Loader(_Base):
     """The safe loader with a leaner tag resolver (the same tags; the stock one
     is the largest Python cost of composing a big pack)."""
 
-    def descend_resolver(self, current_node, current_index) -> None:  # no path resolvers
-        pass
+    def descend_resolver(self, current_node: yaml.Node | None, current_index: object) -> None:
+        pass  # no path resolvers
 
     def ascend_resolver(self) -> None:
         pass
 
-    def resolve(self, kind, value, implicit):
-        if kind is ScalarNode and implicit[0]:  # a plain scalar: true, 12, 2020-01-01 ...
+    def resolve(self, kind: type[yaml.Node], value: str | None,
+                implicit: tuple[bool, bool] | bool) -> str:
+        # A scalar comes with its text and (plain, quoted) flags; a collection with None
+        # and one flag. So the tuple is the scalar test, as `kind is ScalarNode` would be.
+        if isinstance(implicit, tuple) and implicit[0] and value is not None:
+            # a plain scalar: true, 12, 2020-01-01 ...
             for tag, regexp in _IMPLICIT.get(value[:1], ()):
                 if regexp.match(value):
                     return tag
@@ -140,13 +148,14 @@ def _aliases(text: str, shown: str) -> list[Problem]:
     Refusing them before composing means no walk can ever multiply a node
     ("billion laughs"); the events carry each alias's own position.
     """
-    problems = []
+    problems: list[Problem] = []
     try:
         for event in yaml.parse(text, Loader=_Loader):
             anchor = getattr(event, "anchor", None)
             if anchor is None:
                 continue
             mark = event.start_mark
+            assert mark is not None  # the parser places every event it makes
             what = "an alias" if isinstance(event, yaml.AliasEvent) else "an anchor"
             sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
             problems.append(Problem(
@@ -180,13 +189,14 @@ _INDICATOR = re.compile(r"[-?:](?=[ \t]|$)")
 def _compose_safely(text: str) -> yaml.Node | None:
     stack = max(_MIN_STACK, _STACK_PER_LEVEL * _deepest_possible(text))
     stack = -(-stack // _MiB) * _MiB  # whole MiB, a multiple of any page size
-    outcome: list = [None, None]
+    composed: list[yaml.Node | None] = []
+    failed: list[BaseException] = []
 
     def run() -> None:
         try:
-            outcome[0] = yaml.compose(text, Loader=_Loader)
+            composed.append(yaml.compose(text, Loader=_Loader))
         except BaseException as error:  # handed back to the caller's thread
-            outcome[1] = error
+            failed.append(error)
 
     worker = _started_with_stack(run, stack) if stack <= _MAX_STACK else None
     if worker is None:  # slower, but too deep a nesting raises RecursionError
@@ -194,12 +204,12 @@ def _compose_safely(text: str) -> yaml.Node | None:
             raise RecursionError("too large to read with the Python composer")
         return yaml.compose(text, Loader=yaml.SafeLoader)
     worker.join()
-    if outcome[1] is not None:
-        raise outcome[1]
-    return outcome[0]
+    if failed:
+        raise failed[0]
+    return composed[0]
 
 
-def _started_with_stack(run, size: int) -> threading.Thread | None:
+def _started_with_stack(run: Callable[[], None], size: int) -> threading.Thread | None:
     """A thread running `run` on a stack of `size` bytes, or None if the platform refuses."""
     with _STACK_LOCK:  # threading.stack_size is process-wide
         try:
