@@ -55,4 +55,4 @@ def run(pack: Path, args: argparse.Namespace) -> int:
     if app.unsaved:  # a notification while quitting is never seen: say it here too
         print(f"debate-explorer: your last changes were not saved: {app.unsaved}",
               file=sys.stderr)
-    return status or 0
+    return status or app.return_code or 0  # a crash (an exception in the app) is 1

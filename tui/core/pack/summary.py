@@ -1,8 +1,9 @@
 """A quick look at a pack for the picker: title, motion and counts, without loading it.
 
-Reads the YAML files as lines: the `pack:` section's title and motion, and one
-`- id:` per record in each section. Good enough to choose a pack; the loader
-checks everything once the student has chosen.
+Reads the pack's YAML files (found and read as the loader finds and reads
+them) as lines: the `pack:` section's title and motion, and one `- id:` per
+record in each section. Good enough to choose a pack; the loader checks
+everything once the student has chosen.
 """
 
 from __future__ import annotations
@@ -14,10 +15,12 @@ from pathlib import Path
 
 import yaml
 
+from tui.core.pack.packfiles import read_text, scan_pack
+from tui.core.wording import one_line
+
 _SECTION = re.compile(r"^([A-Za-z_]+):\s*$")
 _FIELD = re.compile(r"^\s+(title|motion):\s*(.*)$")
 _RECORD = re.compile(r"^\s*-\s+id:")
-_YAML = (".yaml", ".yml")
 
 
 @dataclass(slots=True)
@@ -47,13 +50,11 @@ def _scalar(value: str, following: list[str]) -> str:
 
 def summarise(folder: Path) -> PackSummary:
     summary = PackSummary(folder)
-    files = [folder] if folder.is_file() else sorted(
-        p for p in folder.rglob("*") if p.suffix in _YAML and p.is_file())
-    for file in files:
-        try:
-            lines = file.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError):
+    for file in scan_pack(folder).files:
+        text, _problem = read_text(file, file.name)
+        if text is None:  # the loader will say why, once the pack is chosen
             continue
+        lines = text.splitlines()
         section = ""
         for number, line in enumerate(lines):
             if match := _SECTION.match(line):
@@ -65,7 +66,8 @@ def summarise(folder: Path) -> PackSummary:
                     if later.strip() and len(later) - len(later.lstrip()) <= indent:
                         break
                     following.append(later)
-                setattr(summary, match.group(1), _scalar(match.group(2), following))
+                # text from the pack, shown before anything checked it: no control characters
+                setattr(summary, match.group(1), one_line(_scalar(match.group(2), following)))
             elif _RECORD.match(line):
                 summary.counts[section] += 1
     if not summary.title:

@@ -15,14 +15,8 @@ from textual.widgets.option_list import Option
 from tui.core.pack.model import Argument
 
 from ..text import argument_row, quote_card, shorten, theme_names
-from ..widgets.lists import KeyList
+from ..widgets.lists import KeyList, heading
 from .base import LinksScreen
-
-
-def heading(title: str, count: int, empty: str) -> Option:
-    text = Text.assemble((title, "bold underline"))
-    text.append(f" ({count})" if count else f" — {empty}", style="dim")
-    return Option(text, disabled=True)
 
 
 class ArgumentScreen(LinksScreen):

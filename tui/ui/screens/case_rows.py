@@ -11,12 +11,7 @@ from tui.core.work import drill
 from tui.core.work.case import Case, CaseEntry, Expected
 
 from ..text import argument_row, plural, quote_card
-
-
-def heading(title: str, count: int, empty: str) -> Option:
-    text = Text.assemble((title, "bold underline"))
-    text.append(f" ({count})" if count else f" — {empty}", style="dim")
-    return Option(text, disabled=True)
+from ..widgets.lists import heading as heading  # the screens' section headings
 
 
 def _claim(debate: Debate, argument_id: str) -> Text:

@@ -9,8 +9,7 @@ from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from ..text import argument_row, quote_card, shorten
-from ..widgets.lists import KeyList
-from .argument import heading
+from ..widgets.lists import KeyList, heading
 from .base import LinksScreen
 
 
