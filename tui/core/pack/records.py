@@ -280,7 +280,8 @@ def _number(node: yaml.Node, reporter: Reporter, what: str) -> int | float | Non
             if math.isfinite(value) and abs(value) <= _LARGEST_FIGURE:
                 return value
             shown = written if len(written) <= 20 else written[:17] + "..."
-            reporter.at(node, f"{what} is '{shown}', a number too large for a figure",
+            reporter.at(node, f"{what} is '{shown}', a number too long or too large for a "
+                        "figure",
                         "a figure has at most 15 digits; give it in a larger unit (4.3 with "
                         "unit 'billion GBP')")
             return None
