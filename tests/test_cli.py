@@ -210,3 +210,12 @@ def test_a_crash_in_the_app_exits_1_not_0(monkeypatch, capsys):
     monkeypatch.setattr(ExplorerApp, "run", lambda self: run(self, headless=True))
     assert main([str(PACKS / "good")]) == 1
     assert "a bug" in capsys.readouterr().err
+
+
+def test_a_pack_name_too_long_for_the_system_is_a_problem_not_a_traceback(tmp_path,
+                                                                         monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    name = "a" * 300
+    assert main(["validate", name]) == 1
+    assert capsys.readouterr().err == (f"{name}: cannot open the pack: File name too long\n"
+                                       f"{name}: 1 error; the pack was not loaded.\n")

@@ -6,6 +6,7 @@ no errors) and the list of problems, each naming file, line and column.
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -49,7 +50,7 @@ def _target(spec: Field) -> str:
 class _PackLoader:
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.folder = (path.parent if path.is_file() else path).resolve()
+        self.folder = (path if os.path.isdir(path) else path.parent).resolve()
         self.problems: list[Problem] = []
         self.records: dict[str, list[Record]] = defaultdict(list)
         self.by_id: dict[str, dict[str, Record]] = defaultdict(dict)
@@ -67,10 +68,15 @@ class _PackLoader:
     # -- the steps -------------------------------------------------------
 
     def load(self) -> LoadResult:
-        if not self.path.exists():
+        try:
+            os.stat(self.path)
+        except FileNotFoundError:
             self.whole("no such pack: there is no folder or file at this path")
             return self._result(None)
-        if self.path.is_file() and self.path.suffix not in YAML_SUFFIXES:
+        except (OSError, ValueError) as error:  # a name too long, a NUL, no permission
+            self.whole(f"cannot open the pack: {getattr(error, 'strerror', None) or error}")
+            return self._result(None)
+        if not os.path.isdir(self.path) and self.path.suffix not in YAML_SUFFIXES:
             self.whole("not a pack: give a pack's folder, or one of its .yaml files")
             return self._result(None)
         found = scan_pack(self.path)

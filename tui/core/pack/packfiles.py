@@ -73,7 +73,7 @@ def scan_pack(path: Path) -> PackFiles:
     something outside the pack's folder, are problems, never silently skipped:
     the first would hide records, the second reads what the pack does not hold.
     """
-    if not path.is_dir():
+    if not os.path.isdir(path):  # False for a name too long, too
         return PackFiles([path], [])
     root = path.resolve()
     files: list[Path] = []
