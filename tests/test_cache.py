@@ -348,3 +348,22 @@ def test_a_yaml_file_that_is_a_fifo_is_reported_not_waited_on(pack):
     assert result.debate is None
     assert [p.message for p in result.problems] == [
         "'more.yaml' is a named pipe (FIFO), not a regular file"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="permission bits are POSIX")
+def test_the_apps_own_folder_left_group_writable_is_made_private_and_rebuilt(pack, tmp_path,
+                                                                             monkeypatch):
+    # An older version made the folder under the user's umask, 002 on many systems.
+    import platformdirs
+
+    own = tmp_path / "user-cache"
+    monkeypatch.delenv(cache.ENV_VAR)
+    monkeypatch.setattr(platformdirs, "user_cache_dir", lambda name: str(own))
+    load_pack_cached(pack)
+    own.chmod(0o775)
+    loads = count_loads(monkeypatch)
+    load_pack_cached(pack)
+    assert len(loads) == 1  # nothing the group could have written is believed
+    assert stat.S_IMODE(own.stat().st_mode) == 0o700
+    load_pack_cached(pack)
+    assert len(loads) == 1

@@ -76,8 +76,10 @@ def load_pack_cached(path: Path | str, cache_dir: Path | None = None) -> LoadRes
     """Like `load_pack`, but reuses a checked model when no file of the pack changed."""
     path = Path(path)
     folder = cache_dir if cache_dir is not None else cache_folder()
+    # Only the app's own default folder is ever tightened; a folder the user named is theirs.
+    own_folder = cache_dir is None and not os.environ.get(ENV_VAR)
     with collector_paused():
-        secret = _secret(folder)
+        secret = _secret(folder, own_folder)
         if secret is None:  # a folder others can write, or none at all: no cache
             return _load(path)
         try:
@@ -98,13 +100,20 @@ def load_pack_cached(path: Path | str, cache_dir: Path | None = None) -> LoadRes
 # -- the secret ----------------------------------------------------------------
 
 
-def _secret(folder: Path) -> bytes | None:
+def _secret(folder: Path, own_folder: bool = False) -> bytes | None:
     """The key entries are signed with, made once; None when the folder cannot be
-    trusted (it belongs to someone else, or others may write to it) or made."""
+    trusted (it belongs to someone else, or others may write to it) or made.
+
+    The app's own folder, made group-writable by an older version under a umask
+    of 002, is made private again, with a new key: nothing in it is trusted.
+    """
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not owned_by_user(os.stat(folder)):
-            return None
+        info = os.stat(folder)
+        if not owned_by_user(info):
+            if not (own_folder and _made_private(folder, info)):
+                return None
+            (folder / SECRET_NAME).unlink(missing_ok=True)
         where = folder / SECRET_NAME
         try:
             return _read_secret(where)
@@ -112,6 +121,15 @@ def _secret(folder: Path) -> bytes | None:
             return _new_secret(where)
     except OSError:
         return None
+
+
+def _made_private(folder: Path, info: os.stat_result) -> bool:
+    """True after making a folder of the user's own readable by them alone."""
+    getuid = getattr(os, "getuid", None)
+    if getuid is None or info.st_uid != getuid() or not stat.S_ISDIR(info.st_mode):
+        return False
+    os.chmod(folder, 0o700)
+    return True
 
 
 def _read_secret(where: Path) -> bytes:
@@ -148,6 +166,8 @@ def _new_secret(where: Path) -> bytes:
             os.link(temporary, where)  # fails if another copy made it first
         except FileExistsError:
             return _read_secret(where)
+        except OSError:  # no hard links here: the last copy to start wins, entries are remade
+            write_atomically(where, secret, mode=0o600)
     finally:
         os.unlink(temporary)
     return secret

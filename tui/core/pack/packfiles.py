@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from tui.core.files import NotReadable, TooLarge, megabytes, read_regular_file
 from tui.core.pack.problems import Problem
-from tui.core.wording import plural
+from tui.core.wording import one_line, plural
 
 if TYPE_CHECKING:
     from tui.core.pack.model import Debate
@@ -43,7 +43,8 @@ class LoadResult:
         """What the user is told, line by line: every problem, then whether it loaded."""
         lines = [str(problem) for problem in self.problems]
         if self.debate is None:
-            lines.append(f"{pack}: {plural(len(self.errors), 'error')}; the pack was not loaded.")
+            lines.append(f"{one_line(str(pack))}: {plural(len(self.errors), 'error')}; the pack "
+                         "was not loaded.")
         return lines
 
 
