@@ -80,7 +80,7 @@ def _check(result: LoadResult) -> None:
         assert shown == one_line(shown), shown  # no control character, no newline
 
 
-FUZZ = settings(max_examples=150, deadline=3000, derandomize=True, database=None,
+FUZZ = settings(max_examples=150, deadline=5000, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow])
 
 
