@@ -349,3 +349,24 @@ def test_a_quote_must_still_be_whole_words_at_both_ends():
     assert locate("said  no", "he said  nothing") is None
     assert locate("id  no", "he said  no") is None
     assert locate("said  no,", "he said no, then") == (3, 11)
+
+
+# -- the picker's quick look --------------------------------------------------------
+
+def test_the_pickers_quick_look_shows_a_title_without_its_control_characters(pack_copy):
+    from tui.core.pack.summary import summarise
+
+    pack_copy.edit("pack.yaml", "title: A small test debate", 'title: "A small\\e[2J debate"')
+    assert summarise(pack_copy.path).title == "A small\\x1b[2J debate"
+
+
+def test_the_pickers_quick_look_reads_no_file_linked_from_outside(pack_copy, tmp_path):
+    from tui.core.pack.summary import summarise
+
+    (tmp_path / "elsewhere.yaml").write_text("pack:\n  title: Not this pack\n")
+    (pack_copy.path / "pack.yaml").rename(pack_copy.path / "pack.yaml.bak")
+    try:
+        (pack_copy.path / "pack.yaml").symlink_to(tmp_path / "elsewhere.yaml")
+    except OSError:
+        pytest.skip("symbolic links are not available here")
+    assert summarise(pack_copy.path).title == "pack"  # the folder's name: no title found

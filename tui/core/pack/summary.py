@@ -36,16 +36,21 @@ class PackSummary:
                           for s in shown if self.counts[s])
 
 
+_LONGEST = 2000  # characters of a title or motion worth unquoting properly
+
+
 def _scalar(value: str, following: list[str]) -> str:
     value = value.strip()
     if value in ("", ">", "|", ">-", "|-"):
-        return " ".join(line.strip() for line in following)
+        return " ".join(line.strip() for line in following)[:_LONGEST]
     if value[0] in "'\"":
+        if len(value) > _LONGEST:  # PyYAML's own parser is slow: only a short one
+            return value[:_LONGEST].strip("'\"")
         try:
             return str(yaml.safe_load(value))
         except yaml.YAMLError:
             return value.strip("'\"")
-    return value
+    return value[:_LONGEST]
 
 
 def summarise(folder: Path) -> PackSummary:
