@@ -370,3 +370,11 @@ def test_the_pickers_quick_look_reads_no_file_linked_from_outside(pack_copy, tmp
     except OSError:
         pytest.skip("symbolic links are not available here")
     assert summarise(pack_copy.path).title == "pack"  # the folder's name: no title found
+
+
+def test_an_editors_lock_link_beside_a_pack_file_is_no_problem(pack_copy):
+    try:  # Emacs marks a file it is editing with a link to nowhere
+        (pack_copy.path / ".#debate.yaml").symlink_to("teacher@laptop.4242:1700000000")
+    except OSError:
+        pytest.skip("symbolic links are not available here")
+    assert problems("pack") == []

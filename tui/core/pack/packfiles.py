@@ -94,10 +94,8 @@ def scan_pack(path: Path) -> PackFiles:
             if os.path.islink(file):
                 try:
                     target = file.resolve(strict=True)
-                except (OSError, RuntimeError):
-                    problems.append(Problem(shown_path(file), 0, 0, "the file is a symbolic "
-                                            "link to nothing"))
-                    continue
+                except (OSError, RuntimeError):  # a link to nothing holds nothing to read
+                    continue  # (an editor's lock file, such as Emacs's .#debate.yaml, is one)
                 if not target.is_relative_to(root):
                     problems.append(Problem(
                         shown_path(file), 0, 0, "the file is a symbolic link to "

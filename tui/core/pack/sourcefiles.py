@@ -48,7 +48,7 @@ def find_source(name: str, pack_folder: Path) -> tuple[Path | None, str, str]:
                 escaped = True  # by '..' or by a symbolic link
                 continue
             info = candidate.stat()
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):
             continue
         except (OSError, RuntimeError) as error:  # a symlink loop, a name too long
             return None, f"cannot follow '{name}': {getattr(error, 'strerror', None) or error}", ""
