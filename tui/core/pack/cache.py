@@ -179,7 +179,6 @@ def _signature(secret: bytes, signed: bytes, payload: bytes) -> bytes:
     return mac.digest()
 
 
-
 # -- the key -----------------------------------------------------------------
 
 
