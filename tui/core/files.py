@@ -50,8 +50,12 @@ def read_regular_file(path: Path, limit: int | None = None, *, follow_links: boo
         if limit is not None and info.st_size > limit:
             raise TooLarge(info.st_size, limit)
         with os.fdopen(fd, "rb", closefd=False) as file:
-            data = file.read(limit + 1 if limit is not None else -1)
-        if limit is not None and len(data) > limit:  # it grew while we read it
+            if limit is None:
+                return file.read()
+            data = file.read(info.st_size + 1)  # one more: did it grow since fstat?
+            if len(data) > info.st_size:
+                data += file.read(limit + 1 - len(data))
+        if len(data) > limit:  # it grew while we read it
             raise TooLarge(len(data), limit)
         return data
     finally:
