@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
+import marshal
 import os
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from time_limit import within
 
 from tui.core.pack import cache
 from tui.core.pack.cache import load_pack_cached
@@ -230,3 +234,136 @@ def test_a_cache_hit_does_not_import_the_yaml_parser_or_the_validator(pack, cach
                          env={**os.environ, "DEBATE_EXPLORER_CACHE_DIR": str(cache_home)},
                          check=True)
     assert run.stdout.strip() == "[]"
+
+
+# -- an entry nobody else can make ---------------------------------------------
+
+def _forge(entry: Path, motion: str) -> None:
+    """What someone who knows the format does: unmarshal, change, marshal again and
+    recompute the plain SHA-256 the header once held."""
+    data = entry.read_bytes()
+    head, payload = data[:8 + 32], data[8 + 2 * 32:]  # magic, pack key | digest | payload
+    content = marshal.loads(payload)
+    content["info"] = (content["info"][0], motion, *content["info"][2:])
+    payload = marshal.dumps(content)
+    entry.write_bytes(head + hashlib.sha256(payload).digest() + payload)
+
+
+def count_loads(monkeypatch) -> list[Path]:
+    """Every load that was not served by the cache, from now on."""
+    loads: list[Path] = []
+    real = cache._load
+
+    def counted(path: Path):
+        loads.append(path)
+        return real(path)
+
+    monkeypatch.setattr(cache, "_load", counted)
+    return loads
+
+
+def test_an_entry_forged_with_a_recomputed_checksum_is_not_believed(pack, cache_home):
+    real = load_pack_cached(pack).debate.info.motion
+    [entry] = _entries(cache_home)
+    genuine = entry.read_bytes()
+    _forge(entry, "Schools should close for good.")
+    assert load_pack_cached(pack).debate.info.motion == real
+    assert entry.read_bytes() == genuine  # rewritten whole
+
+
+def test_the_signing_key_is_made_once_and_readable_by_the_user_alone(pack, cache_home, tmp_path):
+    load_pack_cached(pack)
+    key = cache_home / cache.SECRET_NAME
+    made = key.read_bytes()
+    assert len(made) == 32
+    if os.name == "posix":
+        assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    load_pack_cached(pack, cache_dir=cache_home)
+    assert key.read_bytes() == made
+    load_pack_cached(pack, cache_dir=tmp_path / "other")
+    assert (tmp_path / "other" / cache.SECRET_NAME).read_bytes() != made
+
+
+@pytest.mark.skipif(os.name != "posix", reason="permission bits are POSIX")
+def test_a_cache_folder_others_can_write_is_not_used(pack, cache_home, monkeypatch):
+    load_pack_cached(pack)
+    cache_home.chmod(0o777)  # a shared folder: anyone could have put an entry there
+    try:
+        loads = count_loads(monkeypatch)
+        assert load_pack_cached(pack).debate is not None
+        assert load_pack_cached(pack).debate is not None
+    finally:
+        cache_home.chmod(0o700)
+    assert len(loads) == 2
+
+
+@pytest.mark.skipif(os.name != "posix", reason="permission bits are POSIX")
+def test_an_entry_others_can_write_is_ignored_and_rewritten(pack, cache_home, monkeypatch):
+    load_pack_cached(pack)
+    [entry] = _entries(cache_home)
+    entry.chmod(0o666)
+    loads = count_loads(monkeypatch)
+    assert load_pack_cached(pack).debate is not None
+    assert len(loads) == 1
+    assert stat.S_IMODE(entry.stat().st_mode) == 0o600
+    assert load_pack_cached(pack).debate is not None
+    assert len(loads) == 1  # the rewritten entry is trusted again
+
+
+@pytest.mark.skipif(os.name != "posix", reason="permission bits are POSIX")
+def test_a_signing_key_others_can_read_is_replaced(pack, cache_home, monkeypatch):
+    load_pack_cached(pack)
+    key = cache_home / cache.SECRET_NAME
+    old = key.read_bytes()
+    key.chmod(0o644)
+    loads = count_loads(monkeypatch)
+    assert load_pack_cached(pack).debate is not None
+    assert len(loads) == 1  # the entries it signed are signed by a key that leaked
+    assert key.read_bytes() != old
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+
+
+def test_a_cache_entry_that_is_a_fifo_is_not_waited_on(pack, cache_home):
+    load_pack_cached(pack)
+    [entry] = _entries(cache_home)
+    entry.unlink()
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes on this platform")
+    os.mkfifo(entry)
+    # In a child process: a wait on the FIFO is then ended by the timeout.
+    script = ("from tui.core.pack.cache import load_pack_cached\n"
+              f"print(load_pack_cached({str(pack)!r}).debate.info.title)\n")
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         env={**os.environ, cache.ENV_VAR: str(cache_home)}, timeout=20)
+    assert run.stdout == "A small test debate\n"
+    assert entry.is_file()  # replaced by a real entry
+
+
+def test_a_yaml_file_that_is_a_fifo_is_reported_not_waited_on(pack):
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes on this platform")
+    os.mkfifo(pack / "more.yaml")
+    with within(10):
+        result = load_pack_cached(pack)
+    assert result.debate is None
+    assert [p.message for p in result.problems] == [
+        "'more.yaml' is a named pipe (FIFO), not a regular file"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="permission bits are POSIX")
+def test_the_apps_own_folder_left_group_writable_is_made_private_and_rebuilt(pack, tmp_path,
+                                                                             monkeypatch):
+    # An older version made the folder under the user's umask, 002 on many systems.
+    import platformdirs
+
+    own = tmp_path / "user-cache"
+    monkeypatch.delenv(cache.ENV_VAR)
+    monkeypatch.setattr(platformdirs, "user_cache_dir", lambda name: str(own))
+    load_pack_cached(pack)
+    own.chmod(0o775)
+    loads = count_loads(monkeypatch)
+    load_pack_cached(pack)
+    assert len(loads) == 1  # nothing the group could have written is believed
+    assert stat.S_IMODE(own.stat().st_mode) == 0o700
+    load_pack_cached(pack)
+    assert len(loads) == 1

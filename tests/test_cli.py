@@ -161,3 +161,64 @@ def test_usage_in_a_real_process_exits_2():
     # argparse words the complaint; the user must see the value refused and the choices
     assert "'pdf'" in run.stderr and "markdown" in run.stderr and "json" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+# -- nothing printed can drive the terminal; no locale makes it crash ----------
+
+def test_a_file_name_holding_escape_sequences_is_printed_escaped(pack_copy, capsys):
+    (pack_copy.path / "\x1b[2J\x1b]0;owned\x07.yaml").write_text("speeches: []\n")
+    assert main(["validate", "pack"]) == 1
+    out, err = capsys.readouterr()
+    assert err.splitlines()[0] == ("pack/\\x1b[2J\\x1b]0;owned\\x07.yaml:1:1: unknown section "
+                                   "'speeches' (did you mean 'speakers'?)")
+    assert "\x1b" not in err + out and "\x07" not in err + out
+
+
+def test_an_output_name_holding_escape_sequences_is_printed_escaped(in_packs, tmp_path, capsys):
+    target = tmp_path / "\x1b[2J" / "debate.md"
+    assert main(["export", "good", "-o", str(target)]) == 1
+    assert capsys.readouterr().err == (
+        f"cannot write {tmp_path}/\\x1b[2J/debate.md: No such file or directory\n")
+
+
+def test_a_misused_argument_holding_escape_sequences_is_printed_escaped(in_packs, capsys):
+    with pytest.raises(SystemExit):
+        main(["validate", "good", "\x1b]52;c;b3duZWQ=\x07"])
+    err = capsys.readouterr().err
+    assert "unrecognized arguments: \\x1b]52;c;b3duZWQ=\\x07" in err
+    assert "\x1b" not in err
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_validate_in_a_terminal_that_cannot_show_a_dash_shows_it_escaped(pack_copy, tmp_path,
+                                                                         encoding):
+    pack_copy.edit("pack.yaml", "title: A small test debate", "title: A small debate — for now")
+    run = subprocess.run([sys.executable, "-m", "tui", "validate", "pack"], cwd=tmp_path,
+                         capture_output=True,
+                         env={**os.environ, "PYTHONIOENCODING": encoding, "LC_ALL": "C"})
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.decode(encoding).splitlines()[0] == "pack: A small debate \\u2014 for now"
+
+
+def test_a_crash_in_the_app_exits_1_not_0(monkeypatch, capsys):
+    # Textual catches the exception, shows the traceback and ends run(); a script
+    # calling the app must still see that it failed.
+    from tui.ui.app import ExplorerApp
+
+    def crash(self: ExplorerApp) -> None:
+        raise RuntimeError("a bug")
+
+    run = ExplorerApp.run
+    monkeypatch.setattr(ExplorerApp, "on_mount", crash)
+    monkeypatch.setattr(ExplorerApp, "run", lambda self: run(self, headless=True))
+    assert main([str(PACKS / "good")]) == 1
+    assert "a bug" in capsys.readouterr().err
+
+
+def test_a_pack_name_too_long_for_the_system_is_a_problem_not_a_traceback(tmp_path,
+                                                                         monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    name = "a" * 300
+    assert main(["validate", name]) == 1
+    assert capsys.readouterr().err == (f"{name}: cannot open the pack: File name too long\n"
+                                       f"{name}: 1 error; the pack was not loaded.\n")

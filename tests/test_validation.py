@@ -94,6 +94,8 @@ BROKEN_PACKS = [
         "pack holds only text, numbers and lists)",
     ]),
     ("alias", [
+        "alias/debate.yaml:5:19: '&council' is an anchor, and anchors and aliases are not "
+        "allowed in packs (write the value out in full)",
         "alias/debate.yaml:10:19: '*council' is an alias, and anchors and aliases are not "
         "allowed in packs (write the value out in full)",
     ]),
@@ -220,10 +222,10 @@ def test_a_billion_laughs_is_refused_at_once(pack_copy):
     laughs += [f"lol{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 12)]
     pack_copy.edit("debate.yaml", "\nfacts:", "\n" + "\n".join(laughs) + "\nfacts:")
     found = problems("pack")
-    assert len(found) == 110  # one per alias written, never one per expansion
-    assert found[0] == ("pack/debate.yaml:60:12: '*a0' is an alias, and anchors and aliases are "
-                        "not allowed in packs (write the value out in full)")
-    assert all("is an alias" in line for line in found)
+    assert len(found) == 12 + 110  # one per anchor and alias written, never one per expansion
+    assert ("pack/debate.yaml:60:12: '*a0' is an alias, and anchors and aliases are not allowed "
+            "in packs (write the value out in full)") in found
+    assert all("is an alias" in line or "is an anchor" in line for line in found)
 
 
 TOO_DEEP = "lists or mappings are nested more than 100 levels deep (a pack needs only a few levels)"
@@ -270,6 +272,8 @@ def test_an_alias_in_a_file_nested_too_deep_is_reported_whatever_libyaml_allows(
     monkeypatch.chdir(tmp_path)
     (tmp_path / "deep.yaml").write_text("a: &x 1\nb: *x\nc: " + "[" * 3_000 + "]" * 3_000 + "\n")
     assert problems("deep.yaml") == [
+        "deep.yaml:1:4: '&x' is an anchor, and anchors and aliases are not allowed in packs "
+        "(write the value out in full)",
         "deep.yaml:2:4: '*x' is an alias, and anchors and aliases are not allowed in packs "
         "(write the value out in full)",
     ]
@@ -290,7 +294,6 @@ def test_a_deeply_nested_key_is_reported_not_printed(tmp_path, monkeypatch):
     (".nan", "not '.nan' (write it with digits only, like 4300 or 12.5)"),
     ("0x1F", "not '0x1F' (write it with digits only, like 4300 or 12.5)"),
     ("1:30", "not '1:30' (write it with digits only, like 4300 or 12.5)"),
-    ("1e400", "not '1e400' (write it with digits only, like 4300 or 12.5)"),
     ("yes", "not true/false (yes)"),
     ("[120]", "not a list"),
 ])
@@ -416,14 +419,14 @@ def test_an_unreadable_source_is_refused(pack_copy, monkeypatch):
     article = pack_copy.path / "report.txt"
     article.chmod(0)
     if os.access(article, os.R_OK):  # running as root: make the refusal happen anyway
-        real_read = Path.read_bytes
+        real_open = os.open
 
-        def refuse(path: Path) -> bytes:
-            if path.name == "report.txt":
+        def refuse(path, flags, *args, **options):
+            if os.fspath(path).endswith("report.txt"):
                 raise PermissionError(13, "Permission denied", str(path))
-            return real_read(path)
+            return real_open(path, flags, *args, **options)
 
-        monkeypatch.setattr(Path, "read_bytes", refuse)
+        monkeypatch.setattr(os, "open", refuse)
     try:
         [problem] = problems("pack")
     finally:

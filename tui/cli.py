@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from tui.core.pack.bundled import content_folder, default_pack
 
+from .core.controls import escaped_text
 from .core.wording import plural
+
+if TYPE_CHECKING:  # the model is imported when a pack is loaded, not at start-up
+    from tui.core.pack.model import Debate
+    from tui.core.pack.packfiles import LoadResult
 
 if TYPE_CHECKING:  # the model is imported when a pack is loaded, not at start-up
     from tui.core.pack.model import Debate
@@ -25,8 +32,11 @@ def resolve_pack(name: str | None) -> Path:
     if name is None:
         return default_pack()
     path = Path(name)
-    if not path.exists() and len(path.parts) == 1 and (content_folder() / name).is_dir():
-        return content_folder() / name
+    try:
+        if not path.exists() and len(path.parts) == 1 and (content_folder() / name).is_dir():
+            return content_folder() / name
+    except (OSError, ValueError):  # a name too long, a NUL: the loader says what is wrong
+        pass
     return path
 
 
@@ -88,7 +98,7 @@ def _render(args: argparse.Namespace, debate: Debate) -> str | None:
 def _write(text: str, output: str | None) -> int:
     """Write to the named file (whole or not at all) or to standard output, as UTF-8."""
     if output:
-        from tui.core.work.storage import write_atomically
+        from tui.core.files import write_atomically
 
         try:
             write_atomically(Path(output), text)
@@ -101,9 +111,56 @@ def _write(text: str, output: str | None) -> int:
         sys.stdout.write(text)
         return 0
     sys.stdout.flush()
-    stdout.write(text.encode("utf-8"))  # JSON is UTF-8 whatever the terminal's locale
+    # UTF-8 whatever the terminal's locale (JSON must be), and no control character
+    # an export did not escape reaches the terminal
+    stdout.write(escaped_text(text).encode("utf-8", "backslashreplace"))
     stdout.flush()
     return 0
+
+
+class _Shown(io.TextIOBase):
+    """A text stream that writes every control character it is given as its escape
+    (ESC as '\\x1b'): nothing the command prints can drive the terminal."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(escaped_text(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
+
+    def isatty(self) -> bool:
+        return self._stream.isatty()
+
+    @property
+    def buffer(self) -> object:  # for _write's bytes; None when the stream has none
+        return getattr(self._stream, "buffer", None)
+
+
+@contextmanager
+def _safe_output() -> Iterator[None]:
+    """The one place the command's output is made safe, for every line it prints
+    (problems, messages, file names, argparse's own errors): control characters
+    escaped, and a character the terminal's encoding lacks (an ASCII or Latin-1
+    locale, a '—' in a pack) written as an escape instead of a traceback."""
+    saved = sys.stdout, sys.stderr
+    for stream in saved:
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
+    sys.stdout, sys.stderr = _Shown(saved[0]), _Shown(saved[1])
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
 
 
 def _subcommand_parser() -> argparse.ArgumentParser:
@@ -157,14 +214,17 @@ def run_app(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in SUBCOMMANDS:
-        args = _subcommand_parser().parse_args(argv)
-        run: Callable[[argparse.Namespace], int] = args.run  # validate or export
-        try:
-            return run(args)
-        except BrokenPipeError:  # `debate-explorer export | head` stopped reading early
-            _silence_stdout()
-            return 1
-    return run_app(_app_parser().parse_args(argv))
+        with _safe_output():
+            args = _subcommand_parser().parse_args(argv)
+            run: Callable[[argparse.Namespace], int] = args.run  # validate or export
+            try:
+                return run(args)
+            except BrokenPipeError:  # `debate-explorer export | head` stopped reading early
+                _silence_stdout()
+                return 1
+    with _safe_output():  # the app's own parser and the problems printed before it starts
+        args = _app_parser().parse_args(argv)
+    return run_app(args)
 
 
 if __name__ == "__main__":

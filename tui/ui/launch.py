@@ -58,7 +58,8 @@ def run(pack: Path, args: argparse.Namespace) -> int:
     if app.unsaved:  # a notification while quitting is never seen: say it here too
         print(f"debate-explorer: your last changes were not saved: {app.unsaved}",
               file=sys.stderr)
-    return status or (1 if app.unsaved else 0)  # a script can tell work was lost
+    # A crash (an exception in the app) is 1, and so is work the student did not get saved.
+    return status or app.return_code or (1 if app.unsaved else 0)
 
 
 def pick(packs: list[Path]) -> Debate | int:

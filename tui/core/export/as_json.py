@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
 from tui.core.pack.model import Argument, Debate, Fact, Source
+from tui.core.pack.sections import RECORD_SECTIONS
 
 FORMAT_VERSION = 1
 # json escapes C0 controls itself; with ensure_ascii=False it writes DEL, the C1
@@ -36,16 +38,13 @@ def to_data(debate: Debate) -> dict[str, Any]:
         data["conflicts_with"] = [asdict(c) for c in debate.conflicts_of(f.id)]
         return data
 
+    shaped: dict[str, Callable[[Any], dict[str, Any]]] = {
+        "sources": source, "arguments": argument, "facts": fact}
     return {
         "format_version": FORMAT_VERSION,
         "pack": asdict(debate.info),
-        "themes": [asdict(t) for t in debate.themes.values()],
-        "positions": [asdict(p) for p in debate.positions.values()],
-        "speakers": [asdict(s) for s in debate.speakers.values()],
-        "sources": [source(s) for s in debate.sources.values()],
-        "quotes": [asdict(q) for q in debate.quotes.values()],
-        "arguments": [argument(a) for a in debate.arguments.values()],
-        "facts": [fact(f) for f in debate.facts.values()],
+        **{name: [shaped.get(name, asdict)(r) for r in getattr(debate, name).values()]
+           for name in RECORD_SECTIONS},
     }
 
 

@@ -1,4 +1,7 @@
-"""Where packs live: the bundled ones, and a quick look at a pack without loading it."""
+"""Where packs live: the bundled `content/` folder and the packs in it.
+
+A quick look at a pack without loading it is `tui.core.pack.summary`'s job.
+"""
 
 from __future__ import annotations
 

@@ -6,25 +6,28 @@ no errors) and the list of problems, each naming file, line and column.
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import Any
 
 import yaml
 
 from tui.core.pack import model
+from tui.core.pack.controls import control_characters
 from tui.core.pack.packfiles import (
     YAML_SUFFIXES,
     LoadResult,
     collector_paused,
-    pack_files,
     read_text,
+    scan_pack,
     shown_path,
 )
 from tui.core.pack.problems import Problem, Severity, did_you_mean
 from tui.core.pack.records import Record, Reporter, read_mapping
 from tui.core.pack.schema import SECTIONS, Field, Section
+from tui.core.pack.sections import MODEL_OF
 from tui.core.pack.sourcefiles import find_source, read_source
 from tui.core.pack.textmatch import Article, closest_passage
 from tui.core.pack.yamlfile import compose, where
@@ -36,7 +39,6 @@ def load_pack(path: Path | str) -> LoadResult:
         return _PackLoader(Path(path)).load()
 
 
-_Built = TypeVar("_Built")
 
 
 def _target(spec: Field) -> str:
@@ -48,7 +50,7 @@ def _target(spec: Field) -> str:
 class _PackLoader:
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.folder = (path.parent if path.is_file() else path).resolve()
+        self.folder = (path if os.path.isdir(path) else path.parent).resolve()
         self.problems: list[Problem] = []
         self.records: dict[str, list[Record]] = defaultdict(list)
         self.by_id: dict[str, dict[str, Record]] = defaultdict(dict)
@@ -66,18 +68,26 @@ class _PackLoader:
     # -- the steps -------------------------------------------------------
 
     def load(self) -> LoadResult:
-        if not self.path.exists():
+        try:
+            os.stat(self.path)
+        except FileNotFoundError:
             self.whole("no such pack: there is no folder or file at this path")
             return self._result(None)
-        if self.path.is_file() and self.path.suffix not in YAML_SUFFIXES:
+        except (OSError, ValueError) as error:  # a name too long, a NUL, no permission
+            self.whole(f"cannot open the pack: {getattr(error, 'strerror', None) or error}")
+            return self._result(None)
+        if not os.path.isdir(self.path) and self.path.suffix not in YAML_SUFFIXES:
             self.whole("not a pack: give a pack's folder, or one of its .yaml files")
             return self._result(None)
-        files = pack_files(self.path)
+        found = scan_pack(self.path)
+        self.problems.extend(found.problems)
+        files = found.files
         if not files:
-            self.whole("no YAML files (*.yaml, *.yml) in this folder, so it is not a pack")
+            if not found.problems:
+                self.whole("no YAML files (*.yaml, *.yml) in this folder, so it is not a pack")
             return self._result(None)
         reporters = []
-        every_file_read = True
+        every_file_read = not found.problems
         for file in files:
             reporter, was_read = self._read_file(file)
             reporters.append(reporter)
@@ -119,6 +129,7 @@ class _PackLoader:
             reporter.problems.append(Problem(reporter.shown, 0, 0, "the file is empty", "",
                                              "warning"))
             return reporter, True
+        reporter.problems.extend(control_characters(root, text or "", reporter.shown))
         if not reporter.untagged(root, "the file"):
             return reporter, False
         if not isinstance(root, yaml.MappingNode):
@@ -338,10 +349,10 @@ class _PackLoader:
 
     def _build(self, texts: dict[str, tuple[Path, str]],
                offsets: dict[str, tuple[int, int]]) -> model.Debate:
-        def build(section: str, cls: Callable[..., _Built],
-                  **extra: Callable[[Record], object]) -> dict[str, _Built]:
+        def build(section: str, **extra: Callable[[Record], object]) -> dict[str, Any]:
+            cls = MODEL_OF[section]
             lists = [f.name for f in SECTIONS[section].fields if f.kind in ("refs", "texts")]
-            built: dict[str, _Built] = {}
+            built: dict[str, Any] = {}
             for record in self.records[section]:
                 values = dict(record.values)
                 for key in lists:  # (text, node) pairs: the model keeps the text
@@ -352,26 +363,24 @@ class _PackLoader:
                 built[record.checked_id] = cls(**values)
             return built
 
-        info = model.PackInfo(**self.records["pack"][0].values)
-        speakers = build(
-            "speakers", model.Speaker,
-            position=lambda r: r.values.get("position"),
-            described_as=lambda r: tuple(model.RoleInSource(**d.values)
-                                         for d in r.values.get("described_as", ())))
-        sources = build("sources", model.Source, path=lambda r: texts[r.checked_id][0],
-                        text=lambda r: texts[r.checked_id][1])
-        quotes = build("quotes", model.Quote, start=lambda r: offsets[r.checked_id][0],
-                       end=lambda r: offsets[r.checked_id][1])
-        facts = build("facts", model.Fact, conflicts_with=lambda r: tuple(
-            model.Conflict(**c.values) for c in r.values.get("conflicts_with", ())))
+        def nested(record: Record, key: str) -> tuple[Any, ...]:
+            cls = MODEL_OF[key]
+            return tuple(cls(**item.values) for item in record.values.get(key, ()))
+
+        made = {
+            "speakers": build("speakers", position=lambda r: r.values.get("position"),
+                              described_as=lambda r: nested(r, "described_as")),
+            "sources": build("sources", path=lambda r: texts[r.checked_id][0],
+                             text=lambda r: texts[r.checked_id][1]),
+            "quotes": build("quotes", start=lambda r: offsets[r.checked_id][0],
+                            end=lambda r: offsets[r.checked_id][1]),
+            "facts": build("facts", conflicts_with=lambda r: nested(r, "conflicts_with")),
+        }
+        def section(name: str) -> dict[str, Any]:
+            return made[name] if name in made else build(name)
+
         return model.Debate(
-            folder=self.folder,
-            info=info,
-            themes=build("themes", model.Theme),
-            positions=build("positions", model.Position),
-            speakers=speakers,
-            sources=sources,
-            quotes=quotes,
-            arguments=build("arguments", model.Argument),
-            facts=facts,
-        )
+            folder=self.folder, info=MODEL_OF["pack"](**self.records["pack"][0].values),
+            themes=section("themes"), positions=section("positions"),
+            speakers=section("speakers"), sources=section("sources"), quotes=section("quotes"),
+            arguments=section("arguments"), facts=section("facts"))

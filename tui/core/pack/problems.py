@@ -6,6 +6,8 @@ import difflib
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from tui.core.controls import one_line
+
 Severity = Literal["error", "warning"]
 
 
@@ -17,6 +19,15 @@ class Problem:
     message: str
     hint: str = ""
     severity: Severity = "error"
+
+    def __post_init__(self) -> None:
+        # A file name or a pack's value may hold ESC or a newline: the validator
+        # never echoes one raw, whoever prints or shows the problem.
+        for name in ("file", "message", "hint"):
+            text = getattr(self, name)
+            safe = one_line(text)
+            if safe is not text:
+                object.__setattr__(self, name, safe)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file

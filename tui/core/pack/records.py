@@ -6,6 +6,7 @@ reading carries on, so one run of the validator lists them all.
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 from dataclasses import dataclass, field
@@ -25,10 +26,33 @@ _NUMBER_TAGS = frozenset((_T + "int", _T + "float"))
 # (ninety) and .nan as numbers, which a teacher never means.
 _DECIMAL = re.compile(r"[-+]?[0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?\Z")
 _WORDS, _DIGIT = re.compile("[A-Za-z]{2}"), re.compile("[0-9]")
-_PATTERNS = {  # pattern: (compiled, what a value that does not match is not, the fix)
+# The largest figure a pack may give: every integer up to it is exact as a
+# float, so no reader of the model or of its JSON export changes or overflows it.
+_LARGEST_FIGURE = 2**53
+_MOST_DIGITS = 40  # written, before any conversion: int() refuses 4,300 digits
+
+
+class _CalendarDate:
+    """DATE_PATTERN, and a day that exists in its month (no 2021-02-29)."""
+
+    _shape = re.compile(DATE_PATTERN)
+
+    def match(self, text: str) -> bool:
+        if self._shape.match(text) is None:
+            return False
+        if len(text) == 10:
+            try:
+                datetime.date.fromisoformat(text)
+            except ValueError:
+                return False
+        return True
+
+
+_PATTERNS: dict[str, tuple[Any, str, str]] = {
+    # pattern: (its matcher, what a value that does not match is not, the fix)
     ID_PATTERN: (re.compile(ID_PATTERN), "a valid id",
                  "use letters, digits, '-', '_' or '.', starting with a letter or digit"),
-    DATE_PATTERN: (re.compile(DATE_PATTERN), "a date",
+    DATE_PATTERN: (_CalendarDate(), "a date",
                    "write YYYY-MM-DD, YYYY-MM or YYYY, or give approximate_date instead"),
 }
 _VALID_ID = _PATTERNS[ID_PATTERN][0]
@@ -194,7 +218,7 @@ def _careful_value(node: yaml.Node, spec: Field, reporter: Reporter, what: str) 
             return None
         if spec.pattern:
             pattern, expected, hint = _PATTERNS[spec.pattern]
-            if pattern.match(text) is None:
+            if not pattern.match(text):
                 reporter.at(node, f"{what} is '{text}', which is not {expected}", hint)
                 return None
         return text
@@ -250,9 +274,17 @@ def _number(node: yaml.Node, reporter: Reporter, what: str) -> int | float | Non
         written = node.value.strip()
         if _DECIMAL.match(written):
             digits = written.replace("_", "")
-            value = float(digits) if any(c in digits for c in ".eE") else int(digits)
-            if math.isfinite(value):
+            value: int | float = math.inf
+            if len(digits) <= _MOST_DIGITS:
+                value = float(digits) if any(c in digits for c in ".eE") else int(digits)
+            if math.isfinite(value) and abs(value) <= _LARGEST_FIGURE:
                 return value
+            shown = written if len(written) <= 20 else written[:17] + "..."
+            reporter.at(node, f"{what} is '{shown}', a number too long or too large for a "
+                        "figure",
+                        "a figure has at most 15 digits; give it in a larger unit (4.3 with "
+                        "unit 'billion GBP')")
+            return None
         hint = "write it with digits only, like 4300 or 12.5"
         if "," in written:
             hint = f"write {written.replace(',', '')}, without commas"

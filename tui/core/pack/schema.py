@@ -12,7 +12,8 @@ from typing import Any, Literal
 Kind = Literal["text", "number", "texts", "ref", "refs", "choice", "records"]
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+# A month 01-12 and a day 01-31; whether the day exists in that month the loader checks.
+DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 
 
 @dataclass(frozen=True)
@@ -55,8 +56,8 @@ PACK = Section(
     (
         Field("title", "text", "The pack's title.", required=True),
         Field("motion", "text", "The motion or question being debated.", required=True),
-        Field("summary", "text",
-              "A short, neutral summary of the dispute, in the pack's own words.", required=True),
+        Field("summary", "text", "A short, neutral summary of the dispute, in the pack's own "
+              "words.", required=True),
         Field("background", "text", "Longer background in the pack's own words: why the dispute "
               "exists and who decides it."),
     ),

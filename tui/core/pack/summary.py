@@ -1,8 +1,9 @@
 """A quick look at a pack for the picker: title, motion and counts, without loading it.
 
-Reads the YAML files as lines: the `pack:` section's title and motion, and one
-`- id:` per record in each section. Good enough to choose a pack; the loader
-checks everything once the student has chosen.
+Reads the pack's YAML files (found and read as the loader finds and reads
+them) as lines: the `pack:` section's title and motion, and one `- id:` per
+record in each section. Good enough to choose a pack; the loader checks
+everything once the student has chosen.
 """
 
 from __future__ import annotations
@@ -14,10 +15,12 @@ from pathlib import Path
 
 import yaml
 
+from tui.core.controls import one_line
+from tui.core.pack.packfiles import read_text, scan_pack
+
 _SECTION = re.compile(r"^([A-Za-z_]+):\s*$")
 _FIELD = re.compile(r"^\s+(title|motion):\s*(.*)$")
 _RECORD = re.compile(r"^\s*-\s+id:")
-_YAML = (".yaml", ".yml")
 
 
 @dataclass(slots=True)
@@ -33,27 +36,30 @@ class PackSummary:
                           for s in shown if self.counts[s])
 
 
+_LONGEST = 2000  # characters of a title or motion worth unquoting properly
+
+
 def _scalar(value: str, following: list[str]) -> str:
     value = value.strip()
     if value in ("", ">", "|", ">-", "|-"):
-        return " ".join(line.strip() for line in following)
+        return " ".join(line.strip() for line in following)[:_LONGEST]
     if value[0] in "'\"":
+        if len(value) > _LONGEST:  # PyYAML's own parser is slow: only a short one
+            return value[:_LONGEST].strip("'\"")
         try:
             return str(yaml.safe_load(value))
         except yaml.YAMLError:
             return value.strip("'\"")
-    return value
+    return value[:_LONGEST]
 
 
 def summarise(folder: Path) -> PackSummary:
     summary = PackSummary(folder)
-    files = [folder] if folder.is_file() else sorted(
-        p for p in folder.rglob("*") if p.suffix in _YAML and p.is_file())
-    for file in files:
-        try:
-            lines = file.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError):
+    for file in scan_pack(folder).files:
+        text, _problem = read_text(file, file.name)
+        if text is None:  # the loader will say why, once the pack is chosen
             continue
+        lines = text.splitlines()
         section = ""
         for number, line in enumerate(lines):
             if match := _SECTION.match(line):
@@ -65,7 +71,8 @@ def summarise(folder: Path) -> PackSummary:
                     if later.strip() and len(later) - len(later.lstrip()) <= indent:
                         break
                     following.append(later)
-                setattr(summary, match.group(1), _scalar(match.group(2), following))
+                # text from the pack, shown before anything checked it: no control characters
+                setattr(summary, match.group(1), one_line(_scalar(match.group(2), following)))
             elif _RECORD.match(line):
                 summary.counts[section] += 1
     if not summary.title:

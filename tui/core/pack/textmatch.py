@@ -8,45 +8,66 @@ made of whole words: it may not start or end inside a word of the article.
 from __future__ import annotations
 
 import re
+from array import array
 
 APOSTROPHES = "'‘’‚‛′`´"
 _DOUBLE_QUOTES = '"“”„‟″«»'
 _DASHES = "-‐‑‒–—―−"
-_CLASSES = {
-    **{c: "[" + re.escape(APOSTROPHES) + "]" for c in APOSTROPHES},
-    **{c: "[" + re.escape(_DOUBLE_QUOTES) + "]" for c in _DOUBLE_QUOTES},
-    # "years - and" and "years—and" are the same words: a dash may be spaced or not
-    **{c: r"\s*[" + re.escape(_DASHES) + r"]\s*" for c in _DASHES},
-}
-
 # Each typographic variant maps to one plain character, so a plain copy of an
 # article keeps every offset of the original.
 _PLAIN = str.maketrans({**{c: "'" for c in APOSTROPHES}, **{c: '"' for c in _DOUBLE_QUOTES},
                         **{c: "-" for c in _DASHES}})
 
 
-def _pattern(quote: str) -> re.Pattern[str]:
-    parts = []
-    previous = ""
-    for word in quote.split():
-        if previous:  # a dash's class already takes the spaces around it, if any
-            parts.append("" if previous[-1] in _DASHES or word[0] in _DASHES else r"\s+")
-        parts.append("".join(_CLASSES.get(c) or re.escape(c) for c in word))
-        previous = word
-    # Whole words only: "save live" is not in "save lives".
-    before = r"(?<!\w)" if previous and quote.lstrip()[0].isalnum() else ""
-    after = r"(?!\w)" if previous and previous[-1].isalnum() else ""
-    return re.compile(before + "".join(parts) + after)
+# After the plain mapping, how spacing may differ: a run of white space is one
+# space, and white space around a dash is none ("years - and" is "years-and").
+# Each token is tried once where it starts, so this is linear in the text.
+_TOKEN = re.compile(r"\s*-\s*|\s+")
+
+
+class _Spacing:
+    """A text with typography made plain and spacing made canonical, and, for each
+    character of that, the offset of the character of the text it stands for."""
+
+    __slots__ = ("canonical", "offsets")
+
+    def __init__(self, plain: str) -> None:
+        pieces: list[str] = []
+        offsets = array("q")  # 8 bytes a character, not a Python int each
+        done = 0
+        for match in _TOKEN.finditer(plain):
+            start, end = match.span()
+            if start > done:  # the text between: kept as it is
+                pieces.append(plain[done:start])
+                offsets.extend(range(done, start))
+            token = match.group()
+            if "-" in token:
+                dash = start + token.index("-")
+                pieces.append("-")
+                offsets.append(dash)
+            else:
+                pieces.append(" ")
+                offsets.append(start)
+            done = end
+        pieces.append(plain[done:])
+        offsets.extend(range(done, len(plain)))
+        self.canonical = "".join(pieces)
+        self.offsets = offsets
+
+
+def _canonical(quote: str) -> str:
+    return _Spacing(quote.strip().translate(_PLAIN)).canonical
 
 
 class Article:
     """One source's text, made ready once for the many quotes looked up in it."""
 
-    __slots__ = ("_plain", "text")
+    __slots__ = ("_plain", "_spacing", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._plain: str | None = None
+        self._spacing: _Spacing | None = None
 
     @property
     def plain(self) -> str:
@@ -65,15 +86,26 @@ class Article:
             found = _find_whole(quote.translate(_PLAIN), self.plain)
         if found is not None:
             return found
-        match = _pattern(quote).search(text)  # spacing differs too: the slow, general way
-        if match is None:
+        return self._find_spaced(quote)  # spacing differs too: the slower, general way
+
+    def _find_spaced(self, quote: str) -> tuple[int, int] | None:
+        """The first whole-word occurrence of the quote with spacing made canonical."""
+        wanted = _canonical(quote)
+        if not wanted:
             return None
-        start, end = match.span()
-        while text[start].isspace():  # a leading or trailing dash may have taken a space
-            start += 1
-        while text[end - 1].isspace():
-            end -= 1
-        return start, end
+        if self._spacing is None:
+            self._spacing = _Spacing(self.plain)
+        canonical, offsets, text = self._spacing.canonical, self._spacing.offsets, self.text
+        # "Whole words" as the quote's ends say: a quote ending in "," may end before a word.
+        check_before, check_after = wanted[0].isalnum(), wanted[-1].isalnum()
+        at = canonical.find(wanted)
+        while at >= 0:
+            start, end = offsets[at], offsets[at + len(wanted) - 1] + 1
+            if not (check_before and start > 0 and _is_word(text[start - 1])) and not (
+                    check_after and end < len(text) and _is_word(text[end])):
+                return start, end
+            at = canonical.find(wanted, at + 1)
+        return None
 
 
 def locate(quote: str, text: str) -> tuple[int, int] | None:
@@ -98,13 +130,18 @@ def _whole_words(text: str, start: int, end: int) -> bool:
     return not (cut_before or cut_after)
 
 
+def _is_word(character: str) -> bool:
+    return character.isalnum() or character == "_"
+
+
 def closest_passage(quote: str, text: str) -> str:
     """The longest leading run of the quote's words found in the text, for a hint."""
     words = quote.split()
+    article = Article(text)
     low, high = 0, len(words)
     while low < high:  # binary search on prefix length: found prefixes are monotone
         middle = (low + high + 1) // 2
-        if _pattern(" ".join(words[:middle])).search(text):
+        if article._find_spaced(" ".join(words[:middle])) is not None:
             low = middle
         else:
             high = middle - 1

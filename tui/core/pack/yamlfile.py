@@ -38,6 +38,9 @@ _IMPLICIT: dict[str | None, tuple[tuple[str, re.Pattern[str]], ...]] = {
 # before), so the author is told the same thing at the same place whichever
 # libyaml is installed.
 MAX_NESTING = 100
+# PyYAML's Python parser takes about six seconds a megabyte (a 50 MB one-line
+# list took 297 s, then all memory): it reads whole files only below this size.
+_PURE_PYTHON_LIMIT = 256_000  # characters
 
 
 class _TooDeep(yaml.YAMLError):
@@ -95,7 +98,9 @@ def compose(text: str, shown: str) -> tuple[yaml.Node | None, list[Problem]]:
 
     Syntax errors, aliases and nesting too deep to read safely are such problems.
     """
-    if "*" in text:  # only then can there be an alias; finding them costs a parse
+    # Only with a '*' can there be an alias, or an anchor with a '&' that starts a
+    # token ("R&D" and "A & B" are text); finding them costs a parse.
+    if "*" in text or ("&" in text and _ANCHOR.search(text)):
         problems = _aliases(text, shown)
         if problems:
             return None, problems
@@ -113,11 +118,30 @@ def compose(text: str, shown: str) -> tuple[yaml.Node | None, list[Problem]]:
     return root, []
 
 
+_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s,\[\]{}]")
+
 _SYNTAX_HINTS = (  # the mistakes a teacher writing YAML by hand makes most
     ("tab", "indent with spaces, not tabs"),
     ("mapping values are not allowed", "put text containing ': ' in quotes"),
-    ("found character that cannot start any token", "put text starting with @ or ` in quotes"),
 )
+
+
+def _character_at(text: str, line: int, column: int) -> str:
+    """The character at a 0-based line and column, or an empty string."""
+    start = 0
+    for _ in range(line):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return ""
+    return text[start + column:start + column + 1]
+
+
+def _start_hint(character: str) -> str:
+    if character == "\t":
+        return "indent with spaces, not tabs"
+    if character in ("@", "`"):
+        return f"put text starting with {character} in quotes"
+    return "put the text in quotes"
 
 
 def _problem_of(error: Exception, text: str, shown: str) -> Problem:
@@ -132,6 +156,8 @@ def _problem_of(error: Exception, text: str, shown: str) -> Problem:
         what = error.problem or error.context or "invalid YAML"
         context = error.context if error.problem else None
         hint = next((h for clue, h in _SYNTAX_HINTS if clue in what), "")
+        if mark and "cannot start any token" in what:  # the hint depends on the character
+            hint = _start_hint(_character_at(text, mark.line, mark.column))
         if context and what.startswith("but "):  # "expected X, but found Y"
             what = f"{context}, {what}"
         elif context and not hint and error.context_mark and error.context_mark is not mark:
@@ -159,16 +185,24 @@ def _aliases(text: str, shown: str,
     problems: list[Problem] = []
     try:
         for event in yaml.parse(text, Loader=loader):
-            if isinstance(event, yaml.AliasEvent):
-                mark = event.start_mark
-                assert mark is not None  # the parser places every event it makes
-                problems.append(Problem(
-                    shown, mark.line + 1, mark.column + 1,
-                    f"'*{event.anchor}' is an alias, and anchors and aliases are not allowed "
-                    "in packs", "write the value out in full"))
+            anchor = getattr(event, "anchor", None)
+            if anchor is None:
+                continue
+            mark = event.start_mark
+            assert mark is not None  # the parser places every event it makes
+            what = "an alias" if isinstance(event, yaml.AliasEvent) else "an anchor"
+            sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
+            problems.append(Problem(
+                shown, mark.line + 1, mark.column + 1,
+                f"'{sign}{anchor}' is {what}, and anchors and aliases are not allowed "
+                "in packs", "write the value out in full"))
     except yaml.YAMLError as error:
         if isinstance(error, yaml.MarkedYAMLError) and _refused_as_too_deep(error):
-            return _aliases(text, shown, _PureLoader)  # events: no nesting limit in Python
+            # Events have no nesting limit in Python, but its parser takes seconds a
+            # megabyte: a large file is left to `compose`, which says it is too deep.
+            if len(text) <= _PURE_PYTHON_LIMIT:
+                return _aliases(text, shown, _PureLoader)
+            return problems
         if problems:  # otherwise composing reports the error on its own
             problems.append(_problem_of(error, text, shown))
     return problems

@@ -17,7 +17,6 @@ import json
 import os
 import re
 import stat
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -26,6 +25,7 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
 
+from tui.core.files import write_atomically as write_atomically  # also for the UI
 from tui.core.pack.bundled import content_folder
 from tui.core.work.case import Case, ItemKey
 from tui.core.work.case_data import DamagedCase, parse, to_data
@@ -257,37 +257,6 @@ def _read_regular_file(path: Path) -> bytes:
     if not stat.S_ISREG(path.stat().st_mode):
         raise IsADirectoryError if path.is_dir() else _NotAFile(f"{path} is not a file")
     return path.read_bytes()
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Replace `path` with `text` so that a crash at any point leaves the old
-    content or the new, whole. The temporary file is removed if writing fails."""
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(temporary)
-        raise
-    _sync_folder(path.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable. Not possible on Windows, where it is not needed."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 try:

@@ -16,14 +16,8 @@ from tui.core.pack.model import Argument, Debate, Quote
 
 from ..messages import CollectArgument
 from ..text import argument_row, data_text, quote_card, shorten, theme_names
-from ..widgets.lists import KeyList
+from ..widgets.lists import KeyList, heading
 from .base import LinksScreen
-
-
-def heading(title: str, count: int, empty: str) -> Option:
-    text = Text.assemble((title, "bold underline"))
-    text.append(f" ({count})" if count else f" — {empty}", style="dim")
-    return Option(text, disabled=True)
 
 
 class ArgumentScreen(LinksScreen):

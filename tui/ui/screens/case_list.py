@@ -9,7 +9,7 @@ from textual.widgets.option_list import Option
 from tui.core.pack.model import Debate
 from tui.core.work.case import Case, ItemKey, Kind
 
-from ..widgets.lists import KeyList
+from ..widgets.lists import KeyList, heading
 from . import case_rows as rows
 
 
@@ -31,7 +31,7 @@ class CaseList(KeyList):
         options: list[Option] = []
         for kind in Kind:
             words, items = rows.WORDS[kind], case.list_of(kind)
-            options.append(rows.heading(words.heading, len(items), words.empty))
+            options.append(heading(words.heading, len(items), words.empty))
             keys = [ItemKey(kind, item.argument) for item in items]
             options += [Option(rows.row(debate, case, key), id=self.option_id(key))
                         for key in keys]

@@ -17,12 +17,6 @@ from tui.core.work.case import Case, CaseEntry, Collected, Expected, ItemKey, Ki
 from ..text import argument_row, data_text, quote_card
 
 
-def heading(title: str, count: int, empty: str) -> Option:
-    text = Text.assemble((title, "bold underline"))
-    text.append(f" ({count})" if count else f" — {empty}", style="dim")
-    return Option(text, disabled=True)
-
-
 def _claim(debate: Debate, argument_id: str) -> Text:
     argument = debate.arguments.get(argument_id)
     if argument is None:

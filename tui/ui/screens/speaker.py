@@ -11,8 +11,7 @@ from textual.widgets.option_list import Option
 from tui.core.pack.model import Debate
 
 from ..text import argument_row, data_text, quote_card, shorten
-from ..widgets.lists import KeyList
-from .argument import heading
+from ..widgets.lists import KeyList, heading
 from .base import LinksScreen
 
 

@@ -1,9 +1,19 @@
-"""An OptionList that also moves with j and k, used for every list in the explorer."""
+"""An OptionList that also moves with j and k, used for every list in the explorer, and
+the headings that divide such a list into sections."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+
+def heading(title: str, count: int, empty: str) -> Option:
+    """A section's heading inside a list: "Quotes (3)", or "Rebuttals — none yet"."""
+    text = Text.assemble((title, "bold underline"))
+    text.append(f" ({count})" if count else f" — {empty}", style="dim")
+    return Option(text, disabled=True)
 
 
 class KeyList(OptionList):
