@@ -243,3 +243,27 @@ async def test_an_action_bound_on_screen_and_app_is_one_palette_entry_with_all_i
         await back[0].callback()
         await pilot.pause()
         assert isinstance(app.screen, DebateScreen)
+
+
+async def test_a_passage_no_argument_cites_says_so_under_cited_by(explorer):
+    app = explorer()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_view("source", "report", quote="deaths-95")  # quoted by a fact only
+        await pilot.pause()
+        info = shown(app.screen.query_one("#passage-info"))
+        assert "Cited by: no argument of the pack cites this passage" in info
+        await pilot.press("N")  # a passage that arguments do cite
+        assert "no argument" not in shown(app.screen.query_one("#passage-info"))
+
+
+def test_a_body_speaking_as_a_whole_is_named_once():
+    from tui.core.pack.bundled import default_pack
+    from tui.core.pack.loader import load_pack
+    from tui.ui.text import quote_card, speaker_line
+
+    debate = load_pack(default_pack()).debate
+    assert speaker_line(debate, "uk-government") == "The UK Government, speaking as a whole"
+    assert speaker_line(debate, "joe-fitzpatrick") == (
+        "Joe FitzPatrick, Scotland's Public Health Minister")
+    said = next(q for q in debate.quotes.values() if q.speaker == "uk-government")
+    assert "— The UK Government, speaking as a whole\n" in quote_card(debate, said).plain

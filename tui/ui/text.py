@@ -49,11 +49,16 @@ def argument_row(debate: Debate, argument: Argument, *, with_position: bool = Fa
 
 
 def speaker_line(debate: Debate, speaker_id: str) -> str:
-    """ "Ann Example, Council leader" """
+    """ "Ann Example, Council leader"; a role that already names the speaker
+    ("The UK Government, speaking as a whole") is shown alone, not after the name."""
     speaker = debate.speakers.get(speaker_id)
     if speaker is None:
         return visible(speaker_id)
-    return visible(f"{speaker.name}, {speaker.role}" if speaker.role else speaker.name)
+    if not speaker.role:
+        return visible(speaker.name)
+    if speaker.role.casefold().startswith(speaker.name.casefold()):
+        return visible(speaker.role)
+    return visible(f"{speaker.name}, {speaker.role}")
 
 
 def quote_card(debate: Debate, quote: Quote) -> Text:

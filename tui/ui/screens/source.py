@@ -102,14 +102,16 @@ class SourceScreen(ViewScreen):
         # The side panel of a wide screen is tall enough to wrap.
         room = (self.app.size.width - 2 - len(where) - len(reported) - 3
                 if self.has_class("-narrow") else 120)
+        citing = self.debate.citing(quote.id)
         info.update(Text.assemble(
             (where, "bold"), (reported, "dim"), " · ",
             shorten(speaker_line(self.debate, quote.speaker), max(room, 20)),
-            "\n", ("Cited by:", "bold")))
+            "\n", ("Cited by:", "bold"),
+            ("" if citing else " no argument of the pack cites this passage", "dim")))
         # A line-API list, as on the debate screen: stepping redraws only what changed.
         cited.set_rows(ArgumentRow(a.id, f"{self.debate.positions[a.position].label}: {a.claim}",
                                    argument_counts(self.debate, a))
-                       for a in self.debate.citing(quote.id))
+                       for a in citing)
 
     def action_step(self, step: int) -> None:
         if not self.passages:
