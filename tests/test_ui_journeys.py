@@ -267,3 +267,11 @@ def test_a_body_speaking_as_a_whole_is_named_once():
         "Joe FitzPatrick, Scotland's Public Health Minister")
     said = next(q for q in debate.quotes.values() if q.speaker == "uk-government")
     assert "— The UK Government, speaking as a whole\n" in quote_card(debate, said).plain
+
+
+async def test_the_palette_has_one_entry_for_the_theme_and_one_for_the_keys(explorer):
+    app = explorer()
+    async with app.run_test(size=(100, 30)):
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert [title for title in titles if "theme" in title.lower()] == ["Light/dark theme"]
+        assert [title for title in titles if "key" in title.lower()] == ["Keys"]

@@ -28,4 +28,9 @@ class AppShell(App[ReturnType]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from binding_commands(screen)
-        yield from super().get_system_commands(screen)
+        # Textual's own theme picker and keys panel would stand beside ours ("t",
+        # "?") as a second entry for the same thing.
+        ours_instead = (self.action_change_theme, self.action_show_help_panel,
+                        self.action_hide_help_panel)
+        yield from (command for command in super().get_system_commands(screen)
+                    if command.callback not in ours_instead)
