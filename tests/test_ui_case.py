@@ -288,3 +288,26 @@ async def test_the_explorers_add_key_asks_for_a_side_then_adds(tmp_path):
     final = saved(book)
     assert (final.side, claims(final)) == ("council", ["fewer-needles"])
     assert [x.argument for x in final.expected] == ["too-costly"]
+
+
+async def test_tab_into_the_packs_answers_lands_on_one_and_enter_opens_it(tmp_path):
+    from tui.ui.messages import OpenPlace
+
+    book = casebook(tmp_path, side="council")
+    asked: list[OpenPlace] = []
+    app = ScreenApp(lambda: CaseScreen(book))
+    async with app.run_test(size=SIZE, message_hook=lambda m: asked.append(m)
+                            if isinstance(m, OpenPlace) else None) as pilot:
+        await pilot.pause()
+        await pilot.press("E", "down")  # The room costs too much: the other side's
+        await pilot.pause()
+        await pilot.press("tab")  # into "Answers from your side (the pack's)"
+        await pilot.pause()
+        offered = app.screen.query_one("#evidence")
+        assert app.focused is offered and offered.highlighted_id() == "cheaper-than-harm"
+        keys = {active.binding.description for active in app.screen.active_bindings.values()}
+        assert "Open this answer" in keys and "Tick/untick" not in keys
+        await pilot.press("enter")
+        await pilot.pause()
+    # (the hook sees the one request at each node it bubbles through)
+    assert {(m.kind, m.record_id) for m in asked} == {("argument", "cheaper-than-harm")}

@@ -9,6 +9,7 @@ from textual.widgets.option_list import Option
 from tui.core.pack.model import Debate
 from tui.core.work.case import Case, ItemKey, Kind
 
+from ..messages import OpenPlace
 from ..widgets.lists import KeyList, heading
 from . import case_rows as rows
 
@@ -53,4 +54,28 @@ class CaseList(KeyList):
 
 
 class EvidenceList(KeyList):
-    BINDINGS = [Binding("enter", "select", "Tick/untick")]
+    """Beside a case item: quotes to tick (the student's own argument), or the pack's
+    answers to read (an argument of the other side's), each with its own Enter."""
+
+    BINDINGS = [
+        Binding("enter", "select", "Tick/untick"),
+        Binding("enter", "open_answer", "Open this answer"),
+    ]
+    answers_to_read = False  # set by the panel for each item it shows
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "select":
+            return not self.answers_to_read
+        if action == "open_answer":
+            return self.answers_to_read and self.highlighted_id() is not None
+        return super().check_action(action, parameters)
+
+    def action_open_answer(self) -> None:
+        answer = self.highlighted_id()
+        if answer is not None:
+            self.post_message(OpenPlace("argument", answer))
+
+    def on_focus(self) -> None:
+        # Tabbing in lands on something: nothing highlighted offered keys that did nothing.
+        if self.highlighted is None:
+            self.action_first()

@@ -53,6 +53,8 @@ class ItemPanel(Vertical):
         notes.disabled = False
         offered.border_title = words.offered
         offered.set_options(rows.offered_options(self.debate, case, key))
+        offered.answers_to_read = key.kind is Kind.EXPECTED
+        offered.refresh_bindings()
         notes.border_title = words.text
         if kept is not None and kept < offered.option_count:
             offered.highlighted = kept  # an attach keeps the student's place
