@@ -311,3 +311,27 @@ async def test_tab_into_the_packs_answers_lands_on_one_and_enter_opens_it(tmp_pa
         await pilot.pause()
     # (the hook sees the one request at each node it bubbles through)
     assert {(m.kind, m.record_id) for m in asked} == {("argument", "cheaper-than-harm")}
+
+
+async def test_the_add_dialogs_last_argument_is_shown_whole_at_80x24(tmp_path):
+    from helpers import make_app
+
+    from tui.core.pack.bundled import default_pack
+    from tui.ui.text import argument_counts
+
+    app = make_app(default_pack())
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.casebook.choose_side("uk-gov")
+        await pilot.press("C")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("end")
+        await pilot.pause()
+        last = app.debate.arguments[app.screen.query_one("KeyList").highlighted_id()]
+        lines = screen_text(app).splitlines()
+        bottom = next(n for n, line in enumerate(lines) if "▄▄▄▄" in line)  # the box's edge
+        # The highlighted argument's last line (counts and themes, which may wrap) ends
+        # just inside the box, not below its edge.
+        inside = " ".join(" ".join(line.strip(" █").split()) for line in lines[bottom - 3:bottom])
+        assert " ".join(argument_counts(app.debate, last).split()) in inside
