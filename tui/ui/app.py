@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from tui.core.work.casebook import CaseBook
 
 
-
 class ExplorerApp(AppShell[int]):
     """Moves a student through one debate. Screens ask by message (messages.py); the
     navigator shows places; the search index and the case book are made on first use."""
@@ -99,6 +98,7 @@ class ExplorerApp(AppShell[int]):
         collect_argument(self, self.casebook, request.argument_id)
 
     def open_view(self, kind: str, record_id: str = "", **state: Any) -> None:
+        """Go to a place directly (for code that owns the app, such as tests)."""
         self.navigator.open(kind, record_id, state)
 
     def action_open_view(self, kind: str, record_id: str = "") -> None:
