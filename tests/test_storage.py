@@ -275,7 +275,7 @@ def test_an_unreadable_file_that_cannot_be_moved_is_never_saved_over(store, monk
     def denied(*args, **kwargs):
         raise PermissionError(13, "refused by this test")  # the system's reason, passed on
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(storage_module, "read_regular_file", denied)  # how the case is read
     monkeypatch.setattr(os, "replace", denied)
     with pytest.raises(StorageError) as error:
         store.save(Case())

@@ -16,7 +16,6 @@ import hashlib
 import json
 import os
 import re
-import stat
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -25,6 +24,7 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
 
+from tui.core.files import NotReadable, read_regular_file
 from tui.core.files import write_atomically as write_atomically  # also for the UI
 from tui.core.pack.bundled import content_folder
 from tui.core.work.case import Case, ItemKey
@@ -187,12 +187,10 @@ class Storage:
     def _read(self, outcome: Outcome) -> Case | None:
         """The case on disk; None if there is none or it had to be moved aside."""
         try:
-            return parse(_read_regular_file(self.path))
+            return parse(read_regular_file(self.path))
         except FileNotFoundError:
             return None
-        except IsADirectoryError:
-            why = "it is a folder, not a file"
-        except _NotAFile:
+        except NotReadable:  # a folder, a pipe or a device where the file should be
             why = "it is not a regular file"
         except OSError as error:
             why = f"it could not be read ({error.strerror})"
@@ -245,18 +243,6 @@ class Storage:
         finally:
             _unlock(fd)
             os.close(fd)
-
-
-class _NotAFile(OSError):
-    """A pipe, a device or a socket where the case file should be."""
-
-
-def _read_regular_file(path: Path) -> bytes:
-    """The bytes of a regular file. Anything else is refused before it is opened:
-    reading a pipe put in its place would wait for ever for a writer."""
-    if not stat.S_ISREG(path.stat().st_mode):
-        raise IsADirectoryError if path.is_dir() else _NotAFile(f"{path} is not a file")
-    return path.read_bytes()
 
 
 try:
