@@ -66,7 +66,8 @@ def test_records_carry_their_links():
         "claim": "A supervised room saves lives.",
         "summary": "The council leader says the room will save lives.",
         "themes": ["health"], "quotes": ["save-lives", "deaths-120"],
-        "rebuts": ["evidence-mixed"], "supports": [], "rebutted_by": ["evidence-mixed"],
+        "rebuts": ["evidence-mixed"], "supports": [], "exchanges": [],
+        "rebutted_by": ["evidence-mixed"],
     }
     source = data["sources"][0]
     assert source["file"] == "report.txt"

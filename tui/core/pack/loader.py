@@ -226,9 +226,14 @@ class _PackLoader:
                     else:
                         for sub in value:
                             for sub_spec in sub.section.fields:
-                                if sub_spec.kind == "ref" and sub_spec.name in sub.values:
+                                if sub_spec.name not in sub.values:
+                                    continue
+                                if sub_spec.kind == "ref":
                                     yield (sub, sub_spec.name, _target(sub_spec),
                                            sub.values[sub_spec.name], sub.nodes[sub_spec.name])
+                                elif sub_spec.kind == "refs":
+                                    for target_id, node in sub.values[sub_spec.name]:
+                                        yield sub, sub_spec.name, _target(sub_spec), target_id, node
 
     def _check_references(self) -> None:
         for record, key, target, target_id, node in self._references():
@@ -256,6 +261,7 @@ class _PackLoader:
                         node, f"argument '{record.id}' rebuts '{target_id}', an argument of its "
                         f"own position '{own}'",
                         "a rebuttal answers another position; use 'supports' within a side")
+            self._check_exchanges(record)
             for target_id, node in record.values.get("supports", []):
                 theirs = self._position_of(target_id)
                 if target_id == record.id:
@@ -265,6 +271,43 @@ class _PackLoader:
                         node, f"argument '{record.id}' supports '{target_id}', an argument of "
                         f"another position '{theirs}'",
                         "'supports' links arguments of one side; use 'rebuts' to answer")
+
+    def _check_exchanges(self, record: Record) -> None:
+        """A recorded exchange answers one of the argument's rebuttals, once, and cites
+        words of both sides."""
+        rebuts = {target_id for target_id, _node in record.values.get("rebuts", [])}
+        seen: set[str] = set()
+        for exchange in record.values.get("exchanges", []):
+            answered = exchange.values.get("answers")
+            if answered is None:
+                continue
+            if answered not in rebuts:
+                self.at(exchange, "answers", f"argument '{record.id}' records an exchange with "
+                        f"'{answered}', which is not one of its 'rebuts'",
+                        f"add '{answered}' to 'rebuts', or remove the exchange")
+            elif answered in seen:
+                self.at(exchange, "answers", f"argument '{record.id}' records its exchange with "
+                        f"'{answered}' twice", "give each rebuttal one exchange")
+            seen.add(answered)
+            sides = {record.values.get("position"): False, self._position_of(answered): False}
+            quote_ids = [quote_id for quote_id, _node in exchange.values.get("quotes", [])]
+            if answered not in rebuts or any(q not in self.by_id["quotes"] for q in quote_ids):
+                continue  # reported already
+            for quote_id in quote_ids:
+                side = self._side_of_quote(quote_id)
+                if side in sides:
+                    sides[side] = True
+            for side, cited in sides.items():
+                if side and not cited:
+                    self.at(exchange, "quotes", f"the exchange of argument '{record.id}' with "
+                            f"'{answered}' cites no quote by a speaker of position '{side}'",
+                            "cite the words of each side that show one answering the other; "
+                            "a pairing the sources do not record needs no exchange")
+
+    def _side_of_quote(self, quote_id: str) -> str | None:
+        quote = self.by_id["quotes"].get(quote_id)
+        speaker = self.by_id["speakers"].get(quote.values.get("speaker", "")) if quote else None
+        return speaker.values.get("position") if speaker else None
 
     def _check_facts(self) -> None:
         for record in self.records["facts"]:
@@ -365,7 +408,12 @@ class _PackLoader:
 
         def nested(record: Record, key: str) -> tuple[Any, ...]:
             cls = MODEL_OF[key]
-            return tuple(cls(**item.values) for item in record.values.get(key, ()))
+            made = []
+            for item in record.values.get(key, ()):
+                values = {name: tuple(text for text, _node in value) if isinstance(value, list)
+                          else value for name, value in item.values.items()}
+                made.append(cls(**values))
+            return tuple(made)
 
         made = {
             "speakers": build("speakers", position=lambda r: r.values.get("position"),
@@ -375,6 +423,7 @@ class _PackLoader:
             "quotes": build("quotes", start=lambda r: offsets[r.checked_id][0],
                             end=lambda r: offsets[r.checked_id][1]),
             "facts": build("facts", conflicts_with=lambda r: nested(r, "conflicts_with")),
+            "arguments": build("arguments", exchanges=lambda r: nested(r, "exchanges")),
         }
         def section(name: str) -> dict[str, Any]:
             return made[name] if name in made else build(name)

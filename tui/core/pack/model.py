@@ -88,6 +88,15 @@ class Quote:
 
 
 @dataclass(slots=True, frozen=True)
+class Exchange:
+    """A rebuttal the sources record: the argument answered and the quotes, of both
+    sides, that show one answering the other."""
+
+    answers: str
+    quotes: tuple[str, ...]
+
+
+@dataclass(slots=True, frozen=True)
 class Argument:
     id: str
     position: str
@@ -97,6 +106,12 @@ class Argument:
     quotes: tuple[str, ...] = ()
     rebuts: tuple[str, ...] = ()
     supports: tuple[str, ...] = ()
+    exchanges: tuple[Exchange, ...] = ()  # the rebuttals the sources record
+
+    def exchange_with(self, target_id: str) -> Exchange | None:
+        """How the sources record this argument answering `target_id`; None when the
+        rebuttal is the pack's own pairing."""
+        return next((e for e in self.exchanges if e.answers == target_id), None)
 
 
 @dataclass(slots=True, frozen=True)

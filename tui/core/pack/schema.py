@@ -159,6 +159,18 @@ QUOTES = Section(
     singular="quote",
 )
 
+EXCHANGE = Section(
+    "exchanges",
+    "A rebuttal the sources themselves record: one side answering the other, in words both "
+    "sides said. A rebuttal without one is the pack's own pairing.",
+    (
+        Field("answers", "ref", "The argument answered; it must be one of this argument's "
+              "'rebuts'.", required=True, target="arguments"),
+        Field("quotes", "refs", "The quotes that show the exchange: at least one of each side.",
+              required=True, target="quotes"),
+    ),
+)
+
 ARGUMENTS = Section(
     "arguments",
     "What each position argues.",
@@ -174,6 +186,9 @@ ARGUMENTS = Section(
               target="arguments"),
         Field("supports", "refs", "Arguments of the same position that this one backs up.",
               target="arguments"),
+        Field("exchanges", "records", "Which of its rebuttals the sources record as an exchange, "
+              "with the quotes that show it; the others are the pack's pairings.",
+              record=EXCHANGE),
     ),
     singular="argument",
 )

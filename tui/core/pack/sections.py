@@ -17,6 +17,7 @@ MODEL_OF: dict[str, type] = {
     "facts": model.Fact,
     "described_as": model.RoleInSource,
     "conflicts_with": model.Conflict,
+    "exchanges": model.Exchange,
 }
 
 # The sections a `Debate` holds as dicts of records by id, in the pack's order.
