@@ -70,8 +70,8 @@ async def test_every_footer_fits_80_columns_with_the_keys_that_matter(explorer):
         seen["writing"] = footer_keys(app)
     for screen in ("debate", "argument", "speaker"):
         assert {"Open", "Search", "Keys", "Quit"} <= set(seen[screen]), screen
-    assert {"Answered by", "In source"} <= set(seen["argument"])
-    assert "Answered by" in seen["debate"] and "In source" in seen["facts"]
+    assert {"Replies", "In source"} <= set(seen["argument"])
+    assert "Replies" in seen["debate"] and "In source" in seen["facts"]
     assert "Write" not in seen["empty case"] and "Add" in seen["empty case"]
     assert {"Write", "Add", "Evidence", "Remove", "Handout", "Drill", "Back",
             "Keys"} <= set(seen["case"])

@@ -131,7 +131,7 @@ async def test_help_lists_the_keys_of_the_current_screen(explorer):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter", "question_mark")
         text = "\n".join(" ".join(line.split()) for line in screen_text(app).splitlines())
-        for expected in ("r Answered by", "s In source", "/ Search", "? Keys", "q Quit",
+        for expected in ("r Replies", "s In source", "/ Search", "? Keys", "q Quit",
                          "esc, ⌫, [, alt+← Back"):
             assert expected in text, text
         await pilot.press(*"j" * 12)  # the focused list's keys come last
@@ -157,7 +157,7 @@ async def test_every_key_of_the_screen_is_in_the_command_palette(explorer):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter")
         titles = {command.title for command in app.get_system_commands(app.screen)}
-        assert {"Answered by", "In source", "Search", "Facts", "Back", "Forward"} <= titles
+        assert {"Replies", "In source", "Search", "Facts", "Back", "Forward"} <= titles
 
 
 async def test_at_80_columns_the_sides_are_tabs_and_tab_switches(explorer):

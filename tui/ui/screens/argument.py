@@ -1,11 +1,13 @@
 """An argument: its claim, the pack's summary, its quotes as cards and every linked argument.
 
 Everything the student can open is one list, in sections, so the same keys move
-through quotes, rebuttals and supporting arguments alike.
+through quotes, replies and supporting arguments alike. Each reply says whether an
+article records it (with the words that show it, each one openable) or the pack paired it.
 """
 
 from __future__ import annotations
 
+from rich.padding import Padding
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,6 +15,7 @@ from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from tui.core.pack.model import Argument, Debate, Quote
+from tui.core.pack.rebuttals import Rebuttal, exchange_quotes, how_known, replied_to, replies_to
 
 from ..messages import CollectArgument
 from ..text import argument_row, data_text, quote_card, shorten, theme_names
@@ -24,7 +27,7 @@ class ArgumentScreen(LinksScreen):
     CSS_PATH = "argument.tcss"
     KIND = "argument"
     BINDINGS = [
-        Binding("r", "answered_by", "Answered by"),
+        Binding("r", "answered_by", "Replies"),
         Binding("s", "open_source", "In source"),
         Binding("a", "add_to_case", "Add to case"),
     ]
@@ -74,12 +77,28 @@ class ArgumentScreen(LinksScreen):
                     options.append(Option(argument_row(debate, item, with_position=True),
                                           id=f"{name}:argument:{item.id}"))
 
+        def replies(name: str, title: str, empty: str, found: list[Rebuttal],
+                    shown: str) -> None:
+            options.append(heading(title, len(found), empty))
+            for link in found:
+                other = getattr(link, shown)
+                row = argument_row(debate, other, with_position=True)
+                row.append("\n")
+                if link.recorded:
+                    row.append(data_text(f"{how_known(debate, link)}. Their words:", "bold"))
+                else:
+                    row.append(data_text(how_known(debate, link), "dim italic"))
+                options.append(Option(row, id=f"{name}:argument:{other.id}"))
+                for quote in exchange_quotes(debate, link):
+                    options.append(Option(_exchange_line(debate, quote),
+                                          id=f"{name}-words-{other.id}:quote:{quote.id}"))
+
         quotes = [debate.quotes[q] for q in argument.quotes if q in debate.quotes]
         section("quotes", "Quotes", "none", quotes)
-        section("answered-by", "Answered by", "no rebuttal from the other side",
-                debate.rebutted_by(argument.id))
-        section("answers", "Answers", "it rebuts nothing",
-                [debate.arguments[a] for a in argument.rebuts if a in debate.arguments])
+        replies("answered-by", "Replies to this argument", "none from the other side",
+                replies_to(debate, argument.id), "answer")
+        replies("answers", "This argument replies to", "nothing",
+                replied_to(debate, argument.id), "answered")
         section("supports", "Supports", "none",
                 [debate.arguments[a] for a in argument.supports if a in debate.arguments])
         section("supported-by", "Supported by", "none", debate.supported_by(argument.id))
@@ -106,7 +125,8 @@ class ArgumentScreen(LinksScreen):
         """One answer: open it. Several: highlight the first; a second `r` opens it."""
         answers = self._ids_in("answered-by")
         if not answers:
-            self.notify("Nobody on the other side answers this argument.", severity="warning")
+            self.notify("No one on the other side replies to this argument.",
+                        severity="warning")
             return
         current = self.links.highlighted_id() or ""
         if len(answers) == 1 or current.startswith("answered-by:"):
@@ -122,10 +142,19 @@ class ArgumentScreen(LinksScreen):
         """The highlighted quote in its article (or the argument's first quote)."""
         current = self.links.highlighted_id() or ""
         quotes = self._ids_in("quotes")
-        if current.startswith("quotes:"):
+        if ":quote:" in current:  # a quote card, or the words that record a reply
             self._open(current)
         elif quotes:
             self._open(quotes[0])
         else:
             self.notify("This argument quotes no source.", severity="warning")
 
+
+
+def _exchange_line(debate: Debate, quote: Quote) -> Padding:
+    """One of the words that record a reply, indented under it: who, and what they said."""
+    speaker = debate.speakers.get(quote.speaker)
+    line = data_text(f"{speaker.name if speaker else quote.speaker}: ", "bold")
+    words = shorten(" ".join(quote.text.split()), 110)
+    line.append(data_text(f"“{words}”" if quote.kind == "direct" else words, "italic"))
+    return Padding(line, (0, 0, 0, 4))

@@ -28,7 +28,7 @@ class DebateScreen(ViewScreen):
     BINDINGS = [
         Binding("tab,p", "switch_position", "Other side"),
         Binding("shift+tab", "switch_position(-1)", "Previous side", show=False),
-        Binding("r", "answered_by", "Answered by"),
+        Binding("r", "answered_by", "Replies"),
         Binding("a", "add_to_case", "Add to case"),
     ]
 
@@ -120,7 +120,7 @@ class DebateScreen(ViewScreen):
             return
         answers = self.debate.rebutted_by(argument_id)
         if not answers:
-            self.notify("Nobody on the other side answers this argument.", severity="warning")
+            self.notify("No one on the other side replies to this argument.", severity="warning")
             return
         self.post_message(OpenPlace("argument", answers[0].id))
 

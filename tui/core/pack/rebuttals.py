@@ -1,0 +1,90 @@
+"""How the pack knows that one argument answers another, in words a student reads.
+
+A rebuttal is either recorded in an article (a reply to a letter, a minister answering
+the other side) or the pack's own pairing of two arguments. The screens, both handouts and
+the JSON export all say which through this one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Argument, Debate, Exchange, Quote, Source
+
+PAIRED = "Paired by the pack: no article records this reply"
+
+
+@dataclass(slots=True, frozen=True)
+class Rebuttal:
+    """`answer` replies to `answered`; `exchange` is how an article records it, if one does."""
+
+    answer: Argument
+    answered: Argument
+    exchange: Exchange | None
+
+    @property
+    def recorded(self) -> bool:
+        return self.exchange is not None
+
+
+def rebuttal(debate: Debate, answer_id: str, answered_id: str) -> Rebuttal:
+    answer = debate.arguments[answer_id]
+    return Rebuttal(answer, debate.arguments[answered_id], answer.exchange_with(answered_id))
+
+
+def replies_to(debate: Debate, argument_id: str) -> list[Rebuttal]:
+    """The other side's replies to an argument, recorded ones first, then the pack's order."""
+    found = [rebuttal(debate, a.id, argument_id) for a in debate.rebutted_by(argument_id)]
+    return sorted(found, key=lambda r: not r.recorded)
+
+
+def replied_to(debate: Debate, argument_id: str) -> list[Rebuttal]:
+    """What an argument replies to, recorded ones first, then the pack's order."""
+    found = [rebuttal(debate, argument_id, t) for t in debate.arguments[argument_id].rebuts
+             if t in debate.arguments]
+    return sorted(found, key=lambda r: not r.recorded)
+
+
+def exchange_quotes(debate: Debate, found: Rebuttal) -> list[Quote]:
+    """The words that show a recorded reply, in the article's reading order."""
+    if found.exchange is None:
+        return []
+    quotes = [debate.quotes[q] for q in found.exchange.quotes if q in debate.quotes]
+    return sorted(quotes, key=lambda q: (q.source, q.start))
+
+
+def where_recorded(debate: Debate, found: Rebuttal) -> Source | None:
+    quotes = exchange_quotes(debate, found)
+    return debate.sources.get(quotes[0].source) if quotes else None
+
+
+def _names(debate: Debate, quotes: list[Quote], position: str) -> str:
+    names = list(dict.fromkeys(debate.speakers[q.speaker].name for q in quotes
+                               if q.speaker in debate.speakers
+                               and debate.speakers[q.speaker].position == position))
+    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 2 else names)
+
+
+def who_answers_whom(debate: Debate, found: Rebuttal) -> str:
+    """ "Victoria Atkins answers Alison Thewliss", from the speakers of the cited words."""
+    quotes = exchange_quotes(debate, found)
+    return (f"{_names(debate, quotes, found.answer.position)} answers "
+            f"{_names(debate, quotes, found.answered.position)}")
+
+
+def article_name(source: Source) -> str:
+    """ "BBC News, about 2020": the outlet and when, short enough for one line."""
+    when = source.date or f"about {source.approximate_date}"
+    outlet = source.outlet
+    if outlet.startswith(("A ", "An ")):  # "in a Scottish newspaper", mid-sentence
+        outlet = outlet[0].lower() + outlet[1:]
+    return f"{outlet}, {when}"
+
+
+def how_known(debate: Debate, found: Rebuttal) -> str:
+    """One line: "Recorded in BBC News, about 2020: Joe FitzPatrick answers Kit Malthouse",
+    or that the pack paired the two arguments."""
+    source = where_recorded(debate, found)
+    if source is None:
+        return PAIRED
+    return f"Recorded in {article_name(source)}: {who_answers_whom(debate, found)}"
