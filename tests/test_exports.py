@@ -67,6 +67,8 @@ def test_records_carry_their_links():
         "summary": "The council leader says the room will save lives.",
         "themes": ["health"], "quotes": ["save-lives", "deaths-120"],
         "rebuts": ["evidence-mixed"], "supports": [], "exchanges": [],
+        "rebuttals": [{"answers": "evidence-mixed", "recorded": False, "source": None,
+                       "quotes": [], "how": "Paired by the pack: no article records this reply"}],
         "rebutted_by": ["evidence-mixed"],
     }
     source = data["sources"][0]

@@ -111,3 +111,26 @@ def test_export_case_with_a_file_nested_too_deeply_keeps_it_and_says_so(tmp_path
     assert out == ""
     assert "Your saved case could not be used: it is nested too deeply to be a case" in err
     assert [p.read_bytes() for p in store.folder.glob("*.damaged-*")] == [deep]
+
+
+def test_a_reply_an_article_records_is_told_apart_from_a_pairing(pack_copy):
+    # The minister's answer to the council leader, recorded by the article, cites the
+    # words of both; the council's answer to the minister is the pack's own pairing.
+    pack_copy.edit("debate.yaml", "    rebuts: [room-saves-lives]\n",
+                   "    rebuts: [room-saves-lives]\n    exchanges:\n      - answers: "
+                   "room-saves-lives\n        quotes: [save-lives, mixed]\n")
+    debate = load_pack(pack_copy.path).debate
+    case = Case()
+    case.choose_side("council")
+    case.add(debate, "room-saves-lives")
+    case.add(debate, "evidence-mixed", Kind.EXPECTED)
+    handout = to_handout(debate, case)
+    mine = handout.split("## What the other side will say")[0]
+    assert ("**How the other side may reply:**\n\n- The evidence for rooms is mixed. (Ministry) "
+            "*Recorded in Test Gazette, about 2020: The minister answers Ann Example.*\n"
+            "  - Ann Example: “It will save lives,”\n"
+            "  - The minister: The minister said the evidence was \"mixed\" and that it would "
+            "take years.\n") in mine
+    theirs = handout.split("## What the other side will say")[1]
+    assert ("**Replies from my side in the pack:**\n\n- A supervised room saves lives. (Council) "
+            "*Paired by the pack: no article records this reply.*\n") in theirs

@@ -10,6 +10,7 @@ from dataclasses import asdict
 from typing import Any
 
 from tui.core.pack.model import Argument, Debate, Fact, Source
+from tui.core.pack.rebuttals import how_known, rebuttal, where_recorded
 from tui.core.pack.sections import RECORD_SECTIONS
 
 FORMAT_VERSION = 1
@@ -30,8 +31,19 @@ def to_data(debate: Debate) -> dict[str, Any]:
 
     def argument(a: Argument) -> dict[str, Any]:
         data = asdict(a)
+        data["rebuttals"] = [reply(a, target) for target in a.rebuts]
         data["rebutted_by"] = [r.id for r in debate.rebutted_by(a.id)]
         return data
+
+    def reply(a: Argument, target: str) -> dict[str, Any]:
+        """One rebuttal whole: what it answers, whether an article records it, and how a
+        student is told so."""
+        link = rebuttal(debate, a.id, target)
+        source = where_recorded(debate, link)
+        return {"answers": target, "recorded": link.recorded,
+                "source": source.id if source else None,
+                "quotes": list(link.exchange.quotes) if link.exchange else [],
+                "how": how_known(debate, link)}
 
     def fact(f: Fact) -> dict[str, Any]:
         data = asdict(f)

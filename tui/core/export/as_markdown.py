@@ -1,4 +1,5 @@
-"""A printable handout of the whole debate, both sides, every quote attributed.
+"""A printable handout of the whole debate, both sides, every quote attributed, every
+reply marked as recorded in an article or paired by the pack.
 
 Every string from the pack goes through `markdown_text`: the handout shows it as
 written and it never forms HTML, a link or an image.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 from tui.core.export.markdown_text import md, md_code, md_line, quote_block
 from tui.core.pack.model import Argument, Debate, Quote
+from tui.core.pack.rebuttals import Rebuttal, exchange_quotes, how_known, replied_to, replies_to
 
 
 def attribution(debate: Debate, quote: Quote) -> str:
@@ -29,15 +31,29 @@ def _argument(debate: Debate, argument: Argument, number: str) -> list[str]:
              "", f"**Summary (the pack's words):** {md(argument.summary)}", ""]
     for quote_id in argument.quotes:
         lines += _quote_lines(debate, debate.quotes[quote_id])
-    answered = debate.rebutted_by(argument.id)
-    if answered:
-        lines.append("**Answered by:** " + "; ".join(md_line(a.claim) for a in answered))
-        lines.append("")
-    if argument.rebuts:
-        lines.append("**Answers:** " + "; ".join(md_line(debate.arguments[t].claim)
-                                                 for t in argument.rebuts))
-        lines.append("")
+    lines += replies_list(debate, "Replies to this argument", replies_to(debate, argument.id),
+                          "answer")
+    lines += replies_list(debate, "This argument replies to", replied_to(debate, argument.id),
+                          "answered")
     return lines
+
+
+def replies_list(debate: Debate, title: str, found: list[Rebuttal], shown: str) -> list[str]:
+    """A list of replies, each saying whether an article records it (with the words of
+    both sides) or the pack paired it. `shown` names the end of each reply to list."""
+    if not found:
+        return []
+    lines = [f"**{title}:**", ""]
+    for link in found:
+        other: Argument = getattr(link, shown)
+        side = debate.positions[other.position].label
+        how = md_line(how_known(debate, link))
+        lines.append(f"- {md_line(f'{other.claim} ({side})')} *{how}.*")
+        for quote in exchange_quotes(debate, link):
+            speaker = debate.speakers[quote.speaker].name
+            words = f"“{quote.text}”" if quote.kind == "direct" else quote.text
+            lines.append(f"  - {md_line(speaker)}: {md_line(words)}")
+    return [*lines, ""]
 
 
 def to_markdown(debate: Debate) -> str:
@@ -65,12 +81,23 @@ def _cell(text: str) -> str:
 
 
 def _clashes(debate: Debate) -> list[str]:
-    lines = ["## Head to head", "", "| Argument | Side | Answered by |", "|---|---|---|"]
+    lines = ["## Head to head", "",
+             "| Argument | Side | Replies (recorded in an article, or paired by the pack) |",
+             "|---|---|---|"]
     for argument in debate.arguments.values():
-        answers = "<br>".join(_cell(a.claim) for a in debate.rebutted_by(argument.id)) or "—"
+        answers = "<br>".join(
+            f"{_cell(r.answer.claim)} *({_cell(_short_how(debate, r))})*"
+            for r in replies_to(debate, argument.id)) or "—"
         side = _cell(debate.positions[argument.position].label)
         lines.append(f"| {_cell(argument.claim)} | {side} | {answers} |")
     return [*lines, ""]
+
+
+def _short_how(debate: Debate, link: Rebuttal) -> str:
+    """ "recorded: Victoria Atkins answers Alison Thewliss" or "paired by the pack" """
+    if not link.recorded:
+        return "paired by the pack"
+    return "recorded: " + how_known(debate, link).split(": ", 1)[1]
 
 
 def _other_quotes(debate: Debate) -> list[str]:

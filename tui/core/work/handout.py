@@ -1,12 +1,14 @@
 """A student's case as a printable Markdown handout: their side, their arguments in
 speaking order with their notes and evidence, what they expect from the other
-side with their planned rebuttals, and the sources they rely on."""
+side with their planned rebuttals, and the sources they rely on. Every reply the pack
+lists says whether an article records it or the pack paired it."""
 
 from __future__ import annotations
 
-from tui.core.export.as_markdown import attribution
+from tui.core.export.as_markdown import attribution, replies_list
 from tui.core.export.markdown_text import md, md_code, md_line, md_notes, quote_block
 from tui.core.pack.model import Debate, Source
+from tui.core.pack.rebuttals import replies_to
 from tui.core.work.case import Case, CaseEntry, Expected
 
 
@@ -24,11 +26,18 @@ def to_handout(debate: Debate, case: Case) -> str:
         lines += ["*No arguments in the case yet.*", ""]
     for number, entry in enumerate(case.entries, 1):
         lines += _entry(debate, entry, number)
+        if entry.argument in debate.arguments:
+            lines += replies_list(debate, "How the other side may reply",
+                                  replies_to(debate, entry.argument), "answer")
     lines += ["## What the other side will say", ""]
     if not case.expected:
         lines += ["*No opposing arguments listed yet.*", ""]
     for number, expected in enumerate(case.expected, 1):
         lines += _expected(debate, expected, number)
+        if expected.argument in debate.arguments:
+            lines += replies_list(debate, "Replies from my side in the pack", [
+                r for r in replies_to(debate, expected.argument)
+                if r.answer.position == case.side or not case.side], "answer")
     lines += _sources(debate, case)
     return "\n".join(lines).rstrip() + "\n"
 
