@@ -67,7 +67,7 @@ def test_records_carry_their_links():
         "summary": "The council leader says the room will save lives.",
         "themes": ["health"], "quotes": ["save-lives", "deaths-120"],
         "rebuts": ["evidence-mixed"], "supports": [], "exchanges": [],
-        "rebuttals": [{"answers": "evidence-mixed", "recorded": False, "source": None,
+        "rebuttals": [{"answers": "evidence-mixed", "recorded": False, "sources": [],
                        "quotes": [], "how": "Paired by the pack: no article records this reply"}],
         "rebutted_by": ["evidence-mixed"],
     }

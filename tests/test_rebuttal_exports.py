@@ -38,8 +38,8 @@ def test_the_handout_marks_each_reply_recorded_or_paired_with_the_words(pack_cop
 def test_the_json_export_gives_each_rebuttal_whole(pack_copy):
     arguments = {a["id"]: a for a in to_data(recorded_pack(pack_copy))["arguments"]}
     assert arguments["evidence-mixed"]["rebuttals"] == [{
-        "answers": "room-saves-lives", "recorded": True, "source": "report",
+        "answers": "room-saves-lives", "recorded": True, "sources": ["report"],
         "quotes": ["save-lives", "mixed"], "how": HOW_RECORDED}]
     assert arguments["room-saves-lives"]["rebuttals"] == [{
-        "answers": "evidence-mixed", "recorded": False, "source": None, "quotes": [],
+        "answers": "evidence-mixed", "recorded": False, "sources": [], "quotes": [],
         "how": HOW_PAIRED}]

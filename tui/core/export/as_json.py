@@ -39,9 +39,8 @@ def to_data(debate: Debate) -> dict[str, Any]:
         """One rebuttal whole: what it answers, whether an article records it, and how a
         student is told so."""
         link = rebuttal(debate, a.id, target)
-        source = where_recorded(debate, link)
         return {"answers": target, "recorded": link.recorded,
-                "source": source.id if source else None,
+                "sources": [s.id for s in where_recorded(debate, link)],
                 "quotes": list(link.exchange.quotes) if link.exchange else [],
                 "how": how_known(debate, link)}
 

@@ -53,9 +53,11 @@ def exchange_quotes(debate: Debate, found: Rebuttal) -> list[Quote]:
     return sorted(quotes, key=lambda q: (q.source, q.start))
 
 
-def where_recorded(debate: Debate, found: Rebuttal) -> Source | None:
-    quotes = exchange_quotes(debate, found)
-    return debate.sources.get(quotes[0].source) if quotes else None
+def where_recorded(debate: Debate, found: Rebuttal) -> list[Source]:
+    """The articles whose words show a recorded reply (usually one), in the pack's order;
+    none for a pairing."""
+    cited = {q.source for q in exchange_quotes(debate, found)}
+    return [s for s in debate.sources.values() if s.id in cited]
 
 
 def _names(debate: Debate, quotes: list[Quote], position: str) -> str:
@@ -84,7 +86,8 @@ def article_name(source: Source) -> str:
 def how_known(debate: Debate, found: Rebuttal) -> str:
     """One line: "Recorded in BBC News, about 2020: Joe FitzPatrick answers Kit Malthouse",
     or that the pack paired the two arguments."""
-    source = where_recorded(debate, found)
-    if source is None:
+    sources = where_recorded(debate, found)
+    if not sources:
         return PAIRED
-    return f"Recorded in {article_name(source)}: {who_answers_whom(debate, found)}"
+    where = " and ".join(article_name(s) for s in sources)
+    return f"Recorded in {where}: {who_answers_whom(debate, found)}"

@@ -166,7 +166,8 @@ EXCHANGE = Section(
     (
         Field("answers", "ref", "The argument answered; it must be one of this argument's "
               "'rebuts'.", required=True, target="arguments"),
-        Field("quotes", "refs", "The quotes that show the exchange: at least one of each side.",
+        Field("quotes", "refs", "The quotes that show the exchange: at least one of each side "
+              "(the article's own reporting may be cited too), from one article where you can.",
               required=True, target="quotes"),
     ),
 )
