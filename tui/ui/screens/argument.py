@@ -134,6 +134,8 @@ class ArgumentScreen(LinksScreen):
         else:
             self.links.focus()
             self.links.highlight_id(answers[0])
+            # At the top, so how it is known and the words that show it fit below it.
+            self.call_after_refresh(self.links.scroll_to_highlight, top=True)
 
     def action_add_to_case(self) -> None:
         self.post_message(CollectArgument(self.record_id))
