@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # the model is imported when a pack is loaded, not at start-u
     from tui.core.pack.model import Debate
     from tui.core.pack.packfiles import LoadResult
 
-SUBCOMMANDS = ("validate", "export")
+SUBCOMMANDS = ("validate", "export", "import")
 
 
 def resolve_pack(name: str | None) -> Path:
@@ -163,6 +163,20 @@ def _safe_output() -> Iterator[None]:
         sys.stdout, sys.stderr = saved
 
 
+def import_pack(args: argparse.Namespace) -> int:
+    """Bring a debate in from another tool, then check the pack it wrote."""
+    from tui.core.interop.kialo_import import import_kialo
+
+    outcome = import_kialo(Path(args.file), Path(args.output))
+    for line in outcome.problems:
+        print(line, file=sys.stderr)
+    for line in outcome.said:
+        print(line)
+    if outcome.status:
+        return outcome.status
+    return validate(argparse.Namespace(pack=args.output))
+
+
 def _subcommand_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="debate-explorer")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -178,6 +192,12 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     out.add_argument("--data-dir", help="the folder of saved cases (default: "
                      "$DEBATE_EXPLORER_DATA_DIR, else your user data folder)")
     out.set_defaults(run=export)
+    bring = commands.add_parser("import", help="make a pack from another tool's export")
+    bring.add_argument("tool", choices=("kialo",), help="the tool that wrote the export")
+    bring.add_argument("file", help="the export: a Kialo discussion's .txt file")
+    bring.add_argument("-o", "--output", required=True,
+                       help="the new pack's folder, such as content/my-debate")
+    bring.set_defaults(run=import_pack)
     return parser
 
 

@@ -25,7 +25,8 @@ def to_data(debate: Debate) -> dict[str, Any]:
     def source(s: Source) -> dict[str, Any]:
         data = asdict(s)
         del data["text"], data["path"]
-        data["file"] = os.path.relpath(s.path, debate.folder).replace(os.sep, "/")
+        data["file"] = ("" if s.path is None else
+                        os.path.relpath(s.path, debate.folder).replace(os.sep, "/"))
         data["characters"] = len(s.text)
         return data
 

@@ -139,9 +139,11 @@ def _speakers(debate: Debate) -> list[str]:
 def _sources(debate: Debate) -> list[str]:
     lines = ["## Sources", ""]
     for source in debate.sources.values():
+        stored = [f"File: {md_code(source.path.name)}."] if source.path else []
+        if source.url:
+            stored.append(f"Address: {md_code(source.url)}.")
         lines.append(f"- **{md_line(source.headline)}** — "
-                     f"{md_line(f'{source.outlet}, {source.when}')}. "
-                     f"File: {md_code(source.path.name)}.")
+                     f"{md_line(f'{source.outlet}, {source.when}')}. " + " ".join(stored))
         if source.date_reason:
             lines.append(f"  Dated by: {md_line(source.date_reason)}")
         for artefact in source.artefacts:

@@ -286,7 +286,7 @@ def _row(record: object) -> tuple[object, ...]:
         if (cls, name) in _NESTED:
             value = tuple(_row(item) for item in value)
         elif cls is model.Source and name == "path":
-            value = str(value)
+            value = None if value is None else str(value)
         elif cls is model.Source and name == "text":
             value = None  # not stored: read again from the article, whose bytes are checked
         row.append(value)
@@ -298,6 +298,8 @@ def _encode(result: LoadResult) -> dict[str, Any]:
     assert debate is not None
     articles = {}
     for source in debate.sources.values():
+        if source.path is None:  # a page known only by its address
+            continue
         digest = _hasher(read_regular_file(source.path, MAX_ARTICLE_BYTES)).digest()
         articles[source.file] = (source.file, str(source.path), digest)
     return {
@@ -320,8 +322,8 @@ def _records(cls: type[_Record], rows: list[Any], texts: dict[str, str]) -> dict
         nested = []
         rows = [list(r) for r in rows]
         for row in rows:
-            row[text_at] = texts[row[path_at]]
-            row[path_at] = Path(row[path_at])
+            row[text_at] = "" if row[path_at] is None else texts[row[path_at]]
+            row[path_at] = None if row[path_at] is None else Path(row[path_at])
     if nested:
         rows = [list(r) for r in rows]
         for row in rows:

@@ -318,10 +318,14 @@ class _PackLoader:
     def _check_dates(self) -> None:
         for record in self.records["sources"]:
             values = record.values
+            if "file" not in record.nodes and "url" not in record.nodes:
+                self.at(record, None, f"{record.label} has no 'file' or 'url'",
+                        "give the article's text file, the page's address, or both")
             if "date" in record.nodes and "approximate_date" in record.nodes:
                 self.at(record, "approximate_date", f"{record.label} has both 'date' and "
                         "'approximate_date'", "keep the one the text supports")
-            elif "date" not in record.nodes and "approximate_date" not in record.nodes:
+            elif ("date" not in record.nodes and "approximate_date" not in record.nodes
+                  and "url" not in record.nodes):
                 self.at(record, None, f"{record.label} has no 'date' or 'approximate_date'",
                         "if the text does not date it, give approximate_date and date_reason")
             if "approximate_date" in values and "date_reason" not in record.nodes:
@@ -353,7 +357,13 @@ class _PackLoader:
         articles = {source_id: Article(text) for source_id, (_path, text) in texts.items()}
         for record in self.records["quotes"]:
             quote_text = record.values.get("text")
-            article = articles.get(record.values.get("source", ""))
+            source_id = record.values.get("source", "")
+            article = articles.get(source_id)
+            source = self.by_id["sources"].get(source_id)
+            if article is None and source is not None and "file" not in source.nodes:
+                self.at(record, "source", f"quote '{record.id}' is from source '{source_id}', "
+                        "which has no file to quote from",
+                        "give the source a 'file' holding the words, or cite it another way")
             if quote_text is None or article is None or record.id is None:
                 continue
             found = article.locate(quote_text)
@@ -370,6 +380,7 @@ class _PackLoader:
     def _check_unused(self) -> None:
         """Warnings for what nothing uses: usually a forgotten link, never fatal."""
         arguments, quotes = self.records["arguments"], self.records["quotes"]
+        imported = any("imported_from" in r.values for r in self.records["pack"])
         users = (*arguments, *self.records["speakers"])
         used = {
             "speakers": ({r.values.get("speaker") for r in quotes}, "has no quotes"),
@@ -381,9 +392,11 @@ class _PackLoader:
         }
         for section, (ids, complaint) in used.items():
             for record in self.records[section]:
+                if section == "sources" and "file" not in record.nodes:
+                    continue  # a page known by its address: there is nothing in it to quote
                 if record.id is not None and record.id not in ids:
                     self.at(record, "id", f"{record.label} {complaint}", "", "warning")
-        for record in arguments:
+        for record in [] if imported else arguments:  # an import's claims cite, not quote
             if record.id is not None and "quotes" not in record.nodes:
                 self.at(record, "id", f"{record.label} has no quotes to carry it",
                         "add the quotes that make this argument", "warning")
@@ -418,8 +431,11 @@ class _PackLoader:
         made = {
             "speakers": build("speakers", position=lambda r: r.values.get("position"),
                               described_as=lambda r: nested(r, "described_as")),
-            "sources": build("sources", path=lambda r: texts[r.checked_id][0],
-                             text=lambda r: texts[r.checked_id][1]),
+            "sources": build("sources", file=lambda r: r.values.get("file", ""),
+                             path=lambda r: texts[r.checked_id][0] if "file" in r.values
+                             else None,
+                             text=lambda r: texts[r.checked_id][1] if "file" in r.values
+                             else ""),
             "quotes": build("quotes", start=lambda r: offsets[r.checked_id][0],
                             end=lambda r: offsets[r.checked_id][1]),
             "facts": build("facts", conflicts_with=lambda r: nested(r, "conflicts_with")),

@@ -17,6 +17,7 @@ class PackInfo:
     motion: str
     summary: str
     background: str = ""
+    imported_from: str = ""  # the export an imported pack was made from
 
 
 @dataclass(slots=True, frozen=True)
@@ -56,11 +57,11 @@ class Speaker:
 @dataclass(slots=True, frozen=True)
 class Source:
     id: str
-    file: str  # as written in the pack
-    path: Path  # resolved, inside the pack or seeds folder
+    file: str  # as written in the pack; "" for a page known only by its address
+    path: Path | None  # resolved, inside the pack or seeds folder; None without a file
     outlet: str
     headline: str
-    text: str  # the whole article, exactly as stored
+    text: str  # the whole article, exactly as stored; "" without a file
     original_file: str = ""
     outlet_evidence: str = ""
     date: str = ""
@@ -68,10 +69,13 @@ class Source:
     date_reason: str = ""
     artefacts: tuple[str, ...] = ()
     notes: str = ""
+    url: str = ""
 
     @property
     def when(self) -> str:
         """The date for display; approximate dates say so."""
+        if not self.date and not self.approximate_date:
+            return "date not given"
         return self.date or f"{self.approximate_date} (approximate)"
 
 

@@ -60,6 +60,9 @@ PACK = Section(
               "words.", required=True),
         Field("background", "text", "Longer background in the pack's own words: why the dispute "
               "exists and who decides it."),
+        Field("imported_from", "text", "For a pack made from another tool's export (`debate-"
+              "explorer import`): the export it was made from. Its arguments are that "
+              "discussion's claims, carried by what they cite rather than by quotes."),
     ),
     is_list=False,
 )
@@ -121,12 +124,14 @@ SPEAKERS = Section(
 
 SOURCES = Section(
     "sources",
-    "The articles every quote comes from.",
+    "The articles every quote comes from, and the pages arguments cite.",
     (
         _id("source"),
         Field("file", "text", "The article's text file, looked up in the pack's folder and then "
-              "in the `seeds/` folder beside `content/`. It may not point outside them.",
-              required=True),
+              "in the `seeds/` folder beside `content/`. It may not point outside them. A "
+              "source needs a `file`, a `url` or both; only a source with a file can be quoted."),
+        Field("url", "text", "The page's address on the web, as the pack was given it (never "
+              "fetched). A source with a `url` may leave out its date."),
         Field("original_file", "text", "The file's original name, if it was renamed."),
         Field("outlet", "text", "Who published it.", required=True),
         Field("outlet_evidence", "text", "What in the text shows the outlet."),
