@@ -168,10 +168,10 @@ def import_pack(args: argparse.Namespace) -> int:
     from tui.core.interop.kialo_import import import_kialo
 
     outcome = import_kialo(Path(args.file), Path(args.output))
-    for line in outcome.problems:
-        print(line, file=sys.stderr)
     for line in outcome.said:
         print(line)
+    for line in outcome.problems:
+        print(line, file=sys.stderr)
     if outcome.status:
         return outcome.status
     return validate(argparse.Namespace(pack=args.output))

@@ -56,13 +56,15 @@ def import_kialo(export: Path, target: Path) -> Outcome:
         return outcome
     elapsed = time.perf_counter() - started
     counts = plan.counts
+    question = f"{counts.to_question} theses under the question; " if counts.to_question else ""
     outcome.said += [
         f"Read {shown}: a Kialo export in the {discussion.format} format, "
         f"{plural(discussion.line_count, 'line')}: {one_line(discussion.title)}",
         f"  claims: {counts.claims} ({plural(counts.theses, 'thesis', 'theses')}, "
         f"{plural(counts.arguments, 'argument')})",
-        f"  links: {counts.links} ({counts.to_thesis} to a thesis, given by the argument's "
-        f"position; {counts.rebuts} rebuts; {counts.supports} supports)",
+        f"  links: {counts.links} ({question}{counts.to_thesis} to a thesis, given by the "
+        f"argument's position; {counts.rebuts} rebuts; {counts.supports} supports; "
+        f"{counts.see_read - counts.see_made} not usable)",
         f"  '-> See' links: {counts.see_read} read, {counts.see_made} made, "
         f"{counts.see_read - counts.see_made} not usable",
         f"  sources: {plural(counts.sources, 'source')} from "
@@ -70,7 +72,7 @@ def import_kialo(export: Path, target: Path) -> Outcome:
         f"{plural(counts.excerpts, 'excerpt')} made into quotes",
         "  arguments per position: " + "; ".join(
             f"{one_line(name)}: {n}" for name, n in counts.per_position.items()),
-        f"  lines not used: {len(plan.unusable)}",
+        f"  lines not used, or used with a change: {len(plan.unusable)}",
         f"Wrote {one_line(str(target))}: {plural(len(plan.files), 'pack file')}, "
         f"{plural(len(plan.excerpts), 'excerpt file')}, in {elapsed:.2f} s",
     ]

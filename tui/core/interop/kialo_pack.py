@@ -26,6 +26,7 @@ class Counts:
     theses: int = 0
     arguments: int = 0
     links: int = 0  # every claim's link to its parent, `-> See` lines included
+    to_question: int = 0  # theses under the question
     to_thesis: int = 0
     rebuts: int = 0
     supports: int = 0
@@ -122,7 +123,8 @@ class _Planner:
                 continue
             parent = self.d.claims[claim.parent]
             side = "Pro" if claim.kind == "pro" else "Con"
-            of = ("the thesis" if parent.kind == "thesis" else f"claim {parent.number}")
+            of = (f"claim {parent.number}" if parent.kind != "thesis" else
+                  "the thesis" if self.single else f"thesis {parent.number}")
             summary = [f"Claim {claim.number} of the Kialo discussion: a {side} of {of}."]
             record: dict[str, Any] = {
                 "id": _argument_id(claim.number), "position": self.position[claim.number],
@@ -278,6 +280,7 @@ class _Planner:
         counts = self.counts
         counts.claims = sum(c.see is None for c in self.d.claims.values())
         counts.theses = len(self.theses)
+        counts.to_question = len(self.theses) if self.d.root.kind == "question" else 0
         counts.arguments = len(self.arguments)
         counts.links = counts.claims - 1 + counts.see_read
         names = {p["id"]: p["name"] if self.single else p["label"] for p in positions}
@@ -331,7 +334,8 @@ class _Planner:
         made = []
         for number in dict.fromkeys(self.theme.values()):
             claim = self.d.claims[number.removeprefix("branch-")]
-            made.append({"id": number, "name": shorten(claim.text, 60),
+            made.append({"id": number, "name": f"Branch {claim.number}: "
+                                                + shorten(claim.text, 40),
                          "description": f"Claim {claim.number} of the Kialo discussion and "
                                         "the claims under it."})
         return made

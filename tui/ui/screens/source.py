@@ -32,7 +32,10 @@ def about(source: Source) -> Text:
         rows.append(("Why this date", source.date_reason))
     if source.original_file:
         rows.append(("Original file", source.original_file))
-    rows.append(("Stored as", source.file))
+    if source.file:
+        rows.append(("Stored as", source.file))
+    if source.url:
+        rows.append(("Address", source.url))
     if source.outlet_evidence:
         rows.append(("Outlet evidence", source.outlet_evidence))
     for name, value in rows:
