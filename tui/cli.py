@@ -90,6 +90,14 @@ def _render(args: argparse.Namespace, debate: Debate) -> str | None:
         from tui.core.export.as_json import to_json
 
         return to_json(debate)
+    if args.format == "argdown":
+        from tui.core.export.as_argdown import to_argdown
+
+        return to_argdown(debate)
+    if args.format == "aif":
+        from tui.core.export.as_aif import to_aif
+
+        return to_aif(debate)
     from tui.core.export.as_markdown import to_markdown
 
     return to_markdown(debate)
@@ -183,9 +191,11 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("validate", help="check a pack and report every problem")
     check.add_argument("pack", nargs="?", help="a pack folder or bundled pack name")
     check.set_defaults(run=validate)
-    out = commands.add_parser("export", help="export a checked pack as JSON or Markdown")
+    out = commands.add_parser("export", help="export a checked pack as JSON, Markdown, Argdown "
+                              "or AIF")
     out.add_argument("pack", nargs="?", help="a pack folder or bundled pack name")
-    out.add_argument("--format", choices=("json", "markdown"), default="markdown")
+    out.add_argument("--format", choices=("json", "markdown", "argdown", "aif"),
+                     default="markdown")
     out.add_argument("-o", "--output", help="write to this file instead of standard output")
     out.add_argument("--case", action="store_true",
                      help="export your saved case for this pack as a Markdown handout")

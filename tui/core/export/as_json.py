@@ -60,6 +60,10 @@ def to_data(debate: Debate) -> dict[str, Any]:
     }
 
 
+def escape_controls(json_text: str) -> str:
+    """JSON with DEL, the C1 controls and the line separators escaped (only ever in strings)."""
+    return _RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
+
+
 def to_json(debate: Debate) -> str:
-    text = json.dumps(to_data(debate), ensure_ascii=False, indent=2)
-    return _RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return escape_controls(json.dumps(to_data(debate), ensure_ascii=False, indent=2)) + "\n"
