@@ -28,9 +28,11 @@ sys.path.insert(0, str(HERE))
 
 from child import HEADLESS, ROOT, run_child  # noqa: E402
 from generate import generate  # noqa: E402
+from generate_kialo import generate as generate_kialo  # noqa: E402
 from report import print_report, targets  # noqa: E402
 
 SIZES = (100, 1_000, 10_000)
+KIALO_SIZES = (1_000, 10_000)  # claims of the generated Kialo exports
 LARGE = SIZES[-1]
 OUT = HERE / "out"
 
@@ -47,7 +49,30 @@ def pack_of(arguments: int, seed: int = 1) -> Path:
     return folder
 
 
-def startups(runs: int, cold_runs: int, large: Path, cache: Path) -> dict:
+def kialo_export_of(claims: int, seed: int = 1) -> Path:
+    """A generated Kialo export, reused while its generator is unchanged."""
+    stamp = hashlib.sha256((HERE / "generate_kialo.py").read_bytes()).hexdigest()[:12]
+    export = OUT / "kialo" / f"claims-{claims}-seed-{seed}-{stamp}.txt"
+    if not export.is_file():
+        for stale in export.parent.glob(f"claims-{claims}-seed-{seed}-*"):  # older generator
+            shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
+        generate_kialo(export, claims, seed=seed)
+    return export
+
+
+def kialo_pack_of(export: Path) -> Path:
+    """The pack imported from a generated export (remade when the export is)."""
+    folder = export.with_suffix("")
+    if not folder.is_dir():
+        from tui.core.interop.kialo_import import import_kialo
+
+        outcome = import_kialo(export, folder)
+        assert outcome.status == 0, outcome.problems[:3]
+    return folder
+
+
+def startups(runs: int, cold_runs: int, large: Path, cache: Path,
+             kialo: dict[int, Path]) -> dict:
     """Time to first frame: minimal app, bundled pack, large pack; first and second start.
 
     A first start finds the model cache empty (and fills it); a second start
@@ -61,7 +86,11 @@ def startups(runs: int, cold_runs: int, large: Path, cache: Path) -> dict:
         "bundled_second": (("app", str(default_pack())), cache / "bundled", False),
         "large_first": (("app", str(large)), cache / "large", True),
         "large_second": (("app", str(large)), cache / "large", False),
+        "kialo_1000_first": (("app", str(kialo[1_000])), cache / "kialo", True),
+        "kialo_1000_second": (("app", str(kialo[1_000])), cache / "kialo", False),
+        "kialo_10000_first": (("app", str(kialo[10_000])), cache / "kialo-large", True),
     }
+    cold = ("large_first", "kialo_10000_first")
 
     def start(name: str) -> tuple[float, float]:
         args, folder, empty = plan[name]
@@ -78,12 +107,20 @@ def startups(runs: int, cold_runs: int, large: Path, cache: Path) -> dict:
     samples: dict[str, list[tuple[float, float]]] = {name: [] for name in plan}
     for run in range(runs):
         for name in plan:
-            if name != "large_first" or run < cold_runs:
+            if name not in cold or run < cold_runs:
                 samples[name].append(start(name))
     return {name: {"median_s": statistics.median(s for s, _ in values),
                    "runs_s": [round(s, 4) for s, _ in values],
                    "peak_mb": max(m for _, m in values)}
             for name, values in samples.items()}
+
+
+def imports(runs: int, exports: dict[int, Path]) -> dict:
+    out = {}
+    for claims, export in exports.items():
+        outcome = run_child("probe_import.py", str(export), str(runs))
+        out[str(claims)] = {**outcome.result, "peak_mb": outcome.peak_mb}
+    return out
 
 
 def loads(runs: dict[int, int], packs: dict[int, Path]) -> dict:
@@ -104,17 +141,22 @@ def main(argv: list[str] | None = None) -> int:
     began = time.monotonic()
     packs = {size: pack_of(size) for size in SIZES}
     print(f"packs: {', '.join(str(p.relative_to(ROOT)) for p in packs.values())}", flush=True)
+    exports = {claims: kialo_export_of(claims) for claims in KIALO_SIZES}
+    kialo = {claims: kialo_pack_of(export) for claims, export in exports.items()}
 
     with tempfile.TemporaryDirectory(prefix="bench-cache-") as cache:
         figures: dict = {
             "quick": quick,
             "machine": {"python": platform.python_version(), "cpus": _cpus(),
                         "platform": platform.platform(terse=True), "textual": _textual()},
-            "startup": startups(runs, 1 if quick else 3, packs[LARGE], Path(cache) / "starts"),
+            "startup": startups(runs, 1 if quick else 3, packs[LARGE], Path(cache) / "starts",
+                                kialo),
         }
         print(f"start-ups measured ({time.monotonic() - began:.0f} s)", flush=True)
         figures["load"] = loads({100: 3, 1_000: 3, LARGE: 1 if quick else 3}, packs)
         print(f"loads measured ({time.monotonic() - began:.0f} s)", flush=True)
+        figures["import"] = imports(3 if quick else 5, exports)
+        print(f"imports measured ({time.monotonic() - began:.0f} s)", flush=True)
         # The start-ups left the large pack's model cached: the probes' peak memory is
         # then their own (searching, pressing keys), not that of a first load.
         env = {"DEBATE_EXPLORER_CACHE_DIR": str(Path(cache) / "starts" / "large")}
