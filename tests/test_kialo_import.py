@@ -213,7 +213,7 @@ def test_line_ends_and_a_byte_order_mark_do_not_change_the_pack(tmp_path, capsys
 
 
 def old_format_exports() -> list[Path]:
-    found = [FIXTURES / "old-lf-bom.txt"]
+    found = [FIXTURES / "old-lf-bom.txt", FIXTURES / "old-question.txt"]
     if SHARED.is_dir():
         found += sorted(p for p in SHARED.glob("*.txt")
                         if p.read_bytes().startswith(b"Discussion Title:"))
@@ -268,6 +268,33 @@ async def test_an_imported_pack_opens_in_the_explorer_the_case_and_the_drill(tmp
         await pilot.press("space")
         await pilot.pause()
         assert "The pack's answers from your side:" in screen_text(app)
+
+
+def test_the_old_format_top_claim_is_a_question_when_theses_stand_under_it(tmp_path, capsys):
+    status, out, err = run_import(FIXTURES / "old-question.txt", tmp_path / "late", capsys)
+    assert status == 0, err
+    assert "  claims: 6 (2 theses, 3 arguments)" in out
+    assert "  arguments per position: Thesis 1.1: 1; Thesis 1.2: 0; Objections: 2" in out
+    # '-> See 1.1.1.1' as a Pro of thesis 1.2: 1.1.1.1 objects to thesis 1.1, not for 1.2.
+    assert ("'-> See 1.1.1.1' under 1.2 not linked: it makes 1.1.1.1 a Pro of thesis 1.2, but "
+            "1.1.1.1 argues for position 'objections'") in err
+    debate = load_pack(tmp_path / "late").debate
+    assert debate is not None
+    assert debate.info.motion == "What should the school do about lateness?"
+
+
+def test_an_imported_pack_loads_the_same_from_the_model_cache(tmp_path, capsys):
+    from tui.core.pack.cache import load_pack_cached
+
+    status, _out, err = run_import(FIXTURES / "current-question.txt", tmp_path / "phones",
+                                   capsys)
+    assert status == 0, err
+    first = load_pack_cached(tmp_path / "phones", tmp_path / "cache").debate
+    again = load_pack_cached(tmp_path / "phones", tmp_path / "cache").debate
+    assert first is not None and again is not None
+    assert again.sources == first.sources and again.quotes == first.quotes
+    assert again.sources["source-2"].path is None
+    assert again.sources["source-1"].text.startswith("Pupils with phones")
 
 
 def test_the_imported_pack_is_independent_of_the_export(tmp_path, capsys):
