@@ -155,6 +155,26 @@ def test_every_line_not_used_is_named_with_its_line_and_why(tmp_path, capsys):
     assert debate.arguments["c1.5"].claim == "A bell rings when the rule is broken."
 
 
+def test_the_current_format_names_its_unusable_lines_too(tmp_path, capsys):
+    export = tmp_path / "odd.txt"
+    export.write_text("Discussion Name:\nUniforms?\n\n1. Thesis:\nUniforms should be worn.\n\n"
+                      "  1.1. Maybe:\n  Nobody knows.\n\n    1.1.1. Pro:\n    Under it.\n\n"
+                      "  1.2. Con:\n  They cost money [4].\n\nSources:\nnot a source line\n"
+                      "[1] https://example.org/a\n[1] https://example.org/b\n", encoding="utf-8")
+    status, out, err = run_import(export, tmp_path / "pack", capsys)
+    assert status == 0
+    assert [line for line in err.splitlines() if line.startswith(str(export))] == [
+        f"{export}:7: claim 1.1 is marked 'Maybe', not Pro, Con, Thesis or Question",
+        f"{export}:8: text of claim 1.1, which is not used",
+        f"{export}:10: claim 1.1.1 is under 1.1, which could not be used",
+        f"{export}:13: claim 1.2 cites [4], which the Sources list does not give",
+        f"{export}:17: in the Sources list but not a '[n] address' line",
+        f"{export}:18: source [1] is cited by no claim; kept as a source",
+        f"{export}:19: source [1] is listed again (first on line 18)",
+    ]
+    assert "  claims: 2 (1 thesis, 1 argument)" in out
+
+
 def test_a_file_that_is_not_a_kialo_export_fails_with_file_and_line(tmp_path, capsys):
     export = FIXTURES / "not-kialo.txt"
     status, out, err = run_import(export, tmp_path / "nothing", capsys)

@@ -21,6 +21,8 @@ _OLD_TITLE = re.compile(r"Discussion Title:[ \t]*(.*)$")
 _CURRENT_TITLE = re.compile(r"Discussion Name:[ \t]*(.*)$")
 _OLD_CLAIM = re.compile(r"((?:\d+\.)+) (?:(Pro|Con|Thesis|Question): ?)?(.*)$")
 _HEADER = re.compile(r"[ \t]*((?:\d+\.)+) (Pro|Con|Thesis|Question):[ \t]*(.*)$")
+# A header with a label Kialo does not write ("1.2. Maybe:"): not the claim's text.
+_ODD_HEADER = re.compile(r"[ \t]*((?:\d+\.){2,}) (\w+):[ \t]*$")
 _SOURCE = re.compile(r"\[(\d+)\][ \t]+(\S.*?)[ \t]*$")
 _SEE = re.compile(r"->[ \t]*See[ \t]+((?:\d+\.)*\d+)\.?[ \t]*$")
 # [text](address): the address may hold escaped characters and one level of brackets.
@@ -125,6 +127,7 @@ class _Reader:
         self.entries: list[Claim] = []
         self.sources: dict[int, SourceEntry] = {}
         self.unusable: list[Unusable] = []
+        self.unread: set[str] = set()  # numbers of claims skipped while reading
 
     def skip(self, line: int, why: str) -> None:
         self.unusable.append(Unusable(line, why))
@@ -186,7 +189,7 @@ class _Reader:
                     why = "the top claim is marked Pro or Con; it should be the thesis or question"
             elif parent is None:
                 why = (f"claim {number} is under {entry.parent}, which is not in the file"
-                       if entry.parent not in lines_of else
+                       if entry.parent not in lines_of and entry.parent not in self.unread else
                        f"claim {number} is under {entry.parent}, which could not be used")
             elif parent.see is not None:
                 why = f"claim {number} is under a '-> See' line, which links a claim, not one"
@@ -257,6 +260,7 @@ class _CurrentReader(_Reader):
                 start += 1
         self.title = self.clean(self.title, start)
         current: Claim | None = None
+        unused = ""
         gap = False
         for number, line in enumerate(self.lines[start:], start=start + 1):
             if line.rstrip() == "Sources:":
@@ -267,13 +271,22 @@ class _CurrentReader(_Reader):
                 current = Claim(header.group(1).rstrip("."), _KINDS[header.group(2)], number,
                                 header.group(3))
                 self.entries.append(current)
+                unused = ""
                 gap = False
+            elif (odd := _ODD_HEADER.match(line)) is not None:
+                unused = odd.group(1).rstrip(".")
+                self.skip(number, f"claim {unused} is marked '{odd.group(2)}', not Pro, Con, "
+                          "Thesis or Question")
+                self.unread.add(unused)
+                current = None
             elif not line.strip():
                 gap = current is not None and bool(current.text)
             elif current is not None:  # the claim's text, perhaps in several paragraphs
                 current.text += ("\n\n" if gap else " ") + line.strip() if current.text \
                     else line.strip()
                 gap = False
+            elif unused:
+                self.skip(number, f"text of claim {unused}, which is not used")
             else:
                 self.skip(number, "text before the first claim, not part of any claim")
 
