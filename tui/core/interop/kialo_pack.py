@@ -294,8 +294,7 @@ class _Planner:
         if quotes:
             pack["speakers"] = [{
                 "id": SPEAKER, "name": "Author not named",
-                "role": "Wrote the pages the discussion quotes; the Kialo export names no "
-                        "authors",
+                "role": "Writer of the quoted page (the Kialo export names no authors)",
                 "organisation": "Not named in the Kialo export",
                 "stance_note": "The export gives each page's address and the words quoted, "
                                "not who wrote them.",
