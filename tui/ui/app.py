@@ -12,6 +12,7 @@ from textual.notifications import SeverityLevel
 
 from tui.core.controls import visible
 from tui.core.pack.model import Debate
+from tui.core.work.settings import Remembered
 
 from .messages import CollectArgument, OpenPlace, OpenQuote
 from .navigator import Navigator
@@ -38,6 +39,7 @@ class ExplorerApp(AppShell[int]):
         Binding("backspace,left_square_bracket,alt+left", "back", "Back", show=False),
         Binding("right_square_bracket,alt+right", "forward", "Forward", show=False),
         Binding("t", "toggle_theme", "Light/dark theme", show=False),
+        Binding("T", "timer", "Speech timer", key_display="T", show=False),
         Binding("ctrl+p", "command_palette", "Command palette", show=False),
     ]
 
@@ -53,8 +55,16 @@ class ExplorerApp(AppShell[int]):
         self.navigator = Navigator(self)
         self._search_index = LazySearchIndex(debate)
         self._casebook: CaseBook | None = None
+        from tui.core.work.storage import data_folder  # the case's module, not at import
+
+        # The theme, the drill's and the timer's choices, kept between runs.
+        self.remembered = Remembered(data_folder(data_dir),
+                                     lambda text: self.notify(text, severity="warning",
+                                                              timeout=15))
 
     def on_mount(self) -> None:
+        if self.remembered.settings.theme in self.available_themes:
+            self.theme = self.remembered.settings.theme
         self.navigator.open("debate")
         # Build the search index once the first frame is out, off the event loop.
         self.call_after_refresh(self.run_worker, self._build_search_index,
@@ -118,6 +128,13 @@ class ExplorerApp(AppShell[int]):
 
     def action_drill(self) -> None:
         self.navigator.drill()
+
+    def action_timer(self) -> None:
+        self.navigator.timer()
+
+    def action_toggle_theme(self) -> None:
+        super().action_toggle_theme()
+        self.remembered.change(theme=self.theme)
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = True) -> None:

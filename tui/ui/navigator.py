@@ -63,6 +63,16 @@ class Navigator:
         if not isinstance(self.app.screen, DrillScreen):
             self.app.push_screen(DrillScreen(self.app.casebook))
 
+    def timer(self) -> None:
+        from tui.core.work.speech_format import load_formats
+        from tui.core.work.storage import data_folder
+
+        from .screens.timer import TimerScreen
+
+        if not isinstance(self.app.screen, TimerScreen):
+            formats = load_formats(data_folder(self.app.data_dir))
+            self.app.push_screen(TimerScreen(self.app.casebook, formats, self.app.remembered))
+
     def _follow(self, request: OpenPlace | OpenQuote | None) -> None:
         """Carry out what a dialog was closed with (a search result to open)."""
         if request is not None:

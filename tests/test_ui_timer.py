@@ -1,0 +1,149 @@
+"""The speech timer screen, driven by keys on a fake clock: choosing the format and
+the speech, the time left, protected time, the bell and the words at each boundary,
+the student's case beside it, and the ways to reach it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import GOOD_PACK, ScreenApp, casebook, make_app, screen_text
+
+from tui.core.work.settings import Remembered, SettingsFile
+from tui.core.work.speech_format import load_formats
+from tui.ui.screens.timer import TimerScreen
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 50.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class BellApp(ScreenApp):
+    def __init__(self, make_screen) -> None:
+        super().__init__(make_screen)
+        self.bells = 0
+
+    def bell(self) -> None:
+        self.bells += 1
+
+
+def timer_app(tmp_path: Path, clock: FakeClock, *, with_case: bool = True) -> BellApp:
+    book = casebook(tmp_path, side="council")
+    if with_case:
+        case = book.case
+        case.add(book.debate, "room-saves-lives")
+        case.attach(book.debate, "room-saves-lives", "save-lives")
+        book.save()
+    remembered = Remembered(tmp_path / "data", lambda text: None)
+    return BellApp(lambda: TimerScreen(book, load_formats(tmp_path / "data"), remembered,
+                                       clock))
+
+
+async def test_the_student_chooses_format_and_speech_then_times_it(tmp_path):
+    clock = FakeClock()
+    app = timer_app(tmp_path, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert "Which format is the debate?" in screen_text(app)
+        await pilot.press("enter")  # British Parliamentary, the first offered
+        await pilot.pause()
+        assert "Which speech is yours?" in screen_text(app)
+        await pilot.press("down", "down", "down", "down", "enter")  # Member of the Government
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Speech timer · British Parliamentary · your speech: Member of the Government" \
+            in text
+        assert "▶  5.  7:00  Member of the Government  ← you" in text
+        assert "1.  7:00  Prime Minister" in text and "8.  7:00  Opposition Whip" in text
+        assert "Now: Member of the Government (Closing Government) · ready" in text
+        assert "Protected time: no points of information (allowed 1:00–6:00)" in text
+        # beside it, the case in speaking order with the evidence ticked
+        assert "Your case, in speaking order" in text
+        assert "1. A supervised room saves lives." in text
+        assert "“It will save lives,”" in text
+        await pilot.press("space")
+        clock.now += 61
+        await pilot.pause(0.3)
+        text = screen_text(app)
+        assert "Points of information open, until 6:00." in text
+        assert "Points of information: allowed now (until 6:00)" in text
+        assert "· running" in text and app.bells == 1
+        clock.now += 300
+        await pilot.pause(0.3)
+        assert "Protected time: no more points of information." in screen_text(app)
+        assert app.bells == 2
+        clock.now += 65
+        await pilot.pause(0.3)
+        text = screen_text(app)
+        assert "Time's up: 7:00 gone." in text
+        assert "Time's up: over by 0:06. Finish your sentence." in text
+        assert app.bells == 3
+        await pilot.press("space")  # pause
+        await pilot.pause()
+        assert "· paused" in screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Now: Member of the Opposition (Closing Opposition) · ready" in text
+        assert "Time's up" not in text
+    saved, _ = SettingsFile(tmp_path / "data").load()
+    assert (saved.timer_format, saved.timer_speech) == ("british-parliamentary", 4)
+
+
+async def test_the_format_and_speech_are_remembered_and_reset_starts_again(tmp_path):
+    clock = FakeClock()
+    remembered = Remembered(tmp_path / "data", lambda text: None)
+    remembered.change(timer_format="lincoln-douglas", timer_speech=2)
+    book = casebook(tmp_path, side="council")
+    app = BellApp(lambda: TimerScreen(book, load_formats(None), remembered, clock))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Which format" not in text
+        assert "Now: Negative Constructive (NC) (Negative) · ready" in text
+        assert "No points of information in this speech." in text
+        assert "Prep left: Affirmative 4:00 · Negative 4:00" in text
+        assert "Nothing in your case yet." in text
+        await pilot.press("space")
+        clock.now += 20
+        await pilot.press("r")
+        await pilot.pause()
+        assert "Now: Negative Constructive (NC) (Negative) · ready" in screen_text(app)
+        await pilot.press("P")  # prep for the next team with prep time, the negative
+        clock.now += 30
+        await pilot.pause(0.3)
+        assert "Negative 3:30 (running)" in screen_text(app)
+
+
+async def test_reached_from_the_debate_the_case_and_the_palette(isolated_home):
+    app = make_app(GOOD_PACK)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("T")
+        await pilot.pause()
+        assert "Which format is the debate?" in screen_text(app)
+        await pilot.press("escape")  # no format chosen: the first is shown
+        await pilot.pause()
+        assert "Speech timer · British Parliamentary" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("C")
+        await pilot.pause()
+        await pilot.press("escape")  # the side dialog
+        await pilot.press("T")
+        await pilot.pause()
+        assert "Speech timer · British Parliamentary" in screen_text(app)
+        await pilot.press("escape")  # back to the case
+        await pilot.pause()
+        assert "Your case" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"speech timer")
+        await pilot.pause(0.3)
+        assert "Speech timer" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Speech timer · British Parliamentary" in screen_text(app)
