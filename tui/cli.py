@@ -71,6 +71,12 @@ def export(args: argparse.Namespace) -> int:
     debate = _load_or_report(pack).debate
     if debate is None:
         return 1
+    if args.format == "html":  # the case as a page to print, kept in the data folder
+        from tui.core.work.handout import write_html_handout
+
+        written, messages = write_html_handout(debate, args.data_dir, args.output, args.name)
+        print("\n".join(messages), file=sys.stderr if not written else sys.stdout)
+        return 0 if written else 1
     text = _render(args, debate)
     if text is None:
         return 1
@@ -194,8 +200,11 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     out = commands.add_parser("export", help="export a checked pack as JSON, Markdown, Argdown "
                               "or AIF")
     out.add_argument("pack", nargs="?", help="a pack folder or bundled pack name")
-    out.add_argument("--format", choices=("json", "markdown", "argdown", "aif"),
-                     default="markdown")
+    out.add_argument("--format", choices=("json", "markdown", "argdown", "aif", "html"),
+                     default="markdown", help="html: your saved case as a page to print "
+                     "(written to your data folder unless -o is given)")
+    out.add_argument("--name", help="the student's name on the html handout (default: the "
+                     "name last used in the app)")
     out.add_argument("-o", "--output", help="write to this file instead of standard output")
     out.add_argument("--case", action="store_true",
                      help="export your saved case for this pack as a Markdown handout")

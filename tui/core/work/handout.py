@@ -5,6 +5,9 @@ lists says whether an article records it or the pack paired it."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from tui.core.export.as_markdown import attribution, replies_list
 from tui.core.export.markdown_text import md, md_code, md_line, md_notes, quote_block
 from tui.core.pack.model import Debate, Source
@@ -88,9 +91,20 @@ def _sources(debate: Debate, case: Case) -> list[str]:
     return [*lines, ""]
 
 
-def saved_handout(debate: Debate, data_dir: str | None = None) -> tuple[str | None, list[str]]:
+def handout_path(debate: Debate, data_dir: str | os.PathLike[str] | None,
+                 suffix: str) -> Path:
+    """Where a handout is written unless the student says otherwise: the data folder's
+    `handouts/`, not wherever the app was started from."""
+    from tui.core.work.storage import data_folder, pack_key
+
+    return data_folder(data_dir) / "handouts" / f"my-case-{pack_key(debate.folder)}{suffix}"
+
+
+def saved_handout(debate: Debate, data_dir: str | None = None, *, html: bool = False,
+                  student: str = "") -> tuple[str | None, list[str]]:
     """The handout of the case saved for this pack (None if there is none), and
     messages for the user. For `debate-explorer export --case`."""
+    from tui.core.work.handout_html import to_html
     from tui.core.work.storage import Storage, StorageError
 
     storage = Storage(debate.folder, data_dir)
@@ -103,4 +117,28 @@ def saved_handout(debate: Debate, data_dir: str | None = None) -> tuple[str | No
         return None, [str(error)]
     if case.is_empty():  # the file was damaged and moved aside
         return None, outcome.messages
-    return to_handout(debate, case), outcome.messages
+    return (to_html(debate, case, student) if html else to_handout(debate, case),
+            outcome.messages)
+
+
+def write_html_handout(debate: Debate, data_dir: str | None, output: str | None,
+                       student: str | None) -> tuple[bool, list[str]]:
+    """`debate-explorer export --format html`: the saved case as a page to print, written
+    to `output` or to the data folder's handouts; whether it was written, and messages."""
+    from tui.core.files import write_atomically
+    from tui.core.work.settings import SettingsFile
+    from tui.core.work.storage import data_folder
+
+    settings, messages = SettingsFile(data_folder(data_dir)).load()
+    page, more = saved_handout(debate, data_dir, html=True,
+                               student=settings.student_name if student is None else student)
+    messages += more
+    if page is None:
+        return False, messages
+    path = Path(output) if output else handout_path(debate, data_dir, ".html")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, page)
+    except OSError as error:
+        return False, [*messages, f"cannot write {path}: {error.strerror or error}"]
+    return True, [*messages, f"Handout written to {path}. Open it in a browser to print it."]
