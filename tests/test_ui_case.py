@@ -4,11 +4,11 @@ evidence and notes, what to expect from the other side, and the handout."""
 from __future__ import annotations
 
 from helpers import ScreenApp, casebook, screen_text
-from textual.widgets import TextArea
+from textual.widgets import Input, TextArea
 
 from tui.core.work.case import CaseEntry, now
 from tui.core.work.handout import to_handout
-from tui.core.work.storage import Storage
+from tui.core.work.storage import Storage, pack_key
 from tui.ui.screens import case as case_screen
 from tui.ui.screens.case import CaseScreen
 from tui.ui.screens.case_dialogs import AddDialog, SideDialog
@@ -213,23 +213,34 @@ async def test_a_damaged_saved_case_is_reported_when_the_case_opens(tmp_path):
     assert [p.read_text() for p in book.storage.folder.glob("*.damaged-*")] == ["{oops"]
 
 
-async def test_the_handout_is_written_where_the_student_says(tmp_path, monkeypatch):
+async def test_the_handout_is_written_in_the_data_folder_unless_told(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     book = casebook(tmp_path, side="council")
     book.collect("room-saves-lives")
     book.collect("too-costly")
     app = ScreenApp(lambda: CaseScreen(book))
+    page = tmp_path / "data" / "handouts" / f"my-case-{pack_key(book.debate.folder)}.html"
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("h")
         await pilot.pause()
-        assert str(tmp_path / "my-case-pack.md") in screen_text(app)
-        await pilot.press("enter")
+        # the data folder, not where it was started
+        assert app.screen.query_one("#file-path", Input).value == str(page)
+        await pilot.press(*"Sam", "enter", "enter")
         await pilot.pause()
-        assert app.told[-1][0] == f"Handout written to {tmp_path / 'my-case-pack.md'}."
-    written = (tmp_path / "my-case-pack.md").read_text(encoding="utf-8")
+        assert app.told[-1][0] == (f"Handout written to {page}. Open it in a browser to "
+                                   "print it.")
+        await pilot.press("h")  # the name is remembered; a .md file is Markdown
+        await pilot.pause()
+        assert app.screen.query_one("#student-name", Input).value == "Sam"
+        await pilot.press("enter", "ctrl+u", *str(tmp_path / "my-case.md"), "enter")
+        await pilot.pause()
+    assert "Sam · " in page.read_text(encoding="utf-8")
+    assert "The room costs too much." in page.read_text(encoding="utf-8")
+    written = (tmp_path / "my-case.md").read_text(encoding="utf-8")
     assert written == to_handout(book.debate, book.case)
     assert "### 1. The room costs too much. (Ministry)" in written
+    assert not list(tmp_path.glob("*.html"))
 
 
 async def test_a_handout_that_cannot_be_written_says_why(tmp_path, monkeypatch):
@@ -239,7 +250,7 @@ async def test_a_handout_that_cannot_be_written_says_why(tmp_path, monkeypatch):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         target = tmp_path / "no-such-folder" / "x.md"
-        await pilot.press("h", "ctrl+u", *str(target), "enter")
+        await pilot.press("h", "enter", "ctrl+u", *str(target), "enter")
         await pilot.pause()
         message, severity = app.told[-1]
     assert severity == "error"

@@ -40,6 +40,10 @@ class ExplorerApp(AppShell[int]):
         Binding("right_square_bracket,alt+right", "forward", "Forward", show=False),
         Binding("t", "toggle_theme", "Light/dark theme", show=False),
         Binding("T", "timer", "Speech timer", key_display="T", show=False),
+        Binding("H", "handout", "Handout: print my case (HTML, or Markdown)", key_display="H",
+                show=False),
+        Binding("X", "export", "Export the whole debate (Markdown or JSON)", key_display="X",
+                show=False),
         Binding("ctrl+p", "command_palette", "Command palette", show=False),
     ]
 
@@ -131,6 +135,16 @@ class ExplorerApp(AppShell[int]):
 
     def action_timer(self) -> None:
         self.navigator.timer()
+
+    def action_handout(self) -> None:
+        from .handouts import ask_for_handout
+
+        ask_for_handout(self, self.casebook, self.remembered)
+
+    def action_export(self) -> None:
+        from .handouts import ask_for_export
+
+        ask_for_export(self, self.debate, self.data_dir)
 
     def action_toggle_theme(self) -> None:
         super().action_toggle_theme()

@@ -55,7 +55,7 @@ class Navigator:
         from .screens.case import CaseScreen
 
         if not isinstance(self.app.screen, CaseScreen):
-            self.app.push_screen(CaseScreen(self.app.casebook))
+            self.app.push_screen(CaseScreen(self.app.casebook, self.app.remembered))
 
     def drill(self) -> None:
         from .screens.drill import DrillScreen

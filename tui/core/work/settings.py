@@ -116,9 +116,26 @@ class Remembered:
         return self._settings
 
     def change(self, **values: Any) -> None:
-        """Set some settings and save them all."""
+        """Set some settings and save, over what is on disk now: another window of
+        the app (or another holder of this file) keeps what it changed."""
+        fresh = self.file.load()[0] if self.file.path.exists() else Settings()
         for name, value in values.items():
             setattr(self.settings, name, value)
+            setattr(fresh, name, value)
+        self._settings = fresh
+        self.save()
+
+    def drill_place(self, pack: str) -> DrillPlace | None:
+        return self.settings.drill.get(pack)
+
+    def change_drill(self, pack: str, place: DrillPlace) -> None:
+        """Where the drill on one pack stopped, kept with the other packs' places."""
+        fresh = self.file.load()[0] if self.file.path.exists() else Settings()
+        self.settings.drill[pack] = fresh.drill[pack] = place
+        for name in ("theme", "timer_format", "timer_speech", "student_name"):
+            if not getattr(fresh, name) and getattr(self.settings, name):
+                setattr(fresh, name, getattr(self.settings, name))
+        self._settings = fresh
         self.save()
 
     def save(self) -> None:

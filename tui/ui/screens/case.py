@@ -9,7 +9,6 @@ what another copy saves appears here within a second (`case_background`).
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -22,8 +21,7 @@ from tui.core.controls import visible
 from tui.core.wording import plural
 from tui.core.work.case import Case, CaseError, ItemKey, Kind, Removal, opposing_arguments
 from tui.core.work.casebook import CaseBook, notify_through
-from tui.core.work.handout import to_handout
-from tui.core.work.storage import write_atomically
+from tui.core.work.settings import Remembered
 
 from ..messages import OpenPlace
 from ..widgets.lists import KeyList
@@ -31,7 +29,7 @@ from . import case_background
 from . import case_rows as rows
 from .base import ExplorerScreen
 from .case_background import TypingSaver, in_background
-from .case_dialogs import AddDialog, ExportDialog, SideDialog
+from .case_dialogs import AddDialog, SideDialog
 from .case_list import CaseList
 from .case_panel import ItemPanel
 
@@ -62,9 +60,10 @@ class CaseScreen(ExplorerScreen):
         Binding("f", "app.open_view('facts')", "Facts", show=False),
     ]
 
-    def __init__(self, casebook: CaseBook) -> None:
+    def __init__(self, casebook: CaseBook, remembered: Remembered | None = None) -> None:
         super().__init__()
         self.casebook = casebook
+        self.remembered = remembered  # the app's settings (the name on a handout)
         self.debate = casebook.debate
         self._editing: ItemKey | None = None  # the item the panel shows
         self.typing = TypingSaver(self, casebook, lambda: SAVE_DELAY, self._show_row)
@@ -279,21 +278,10 @@ class CaseScreen(ExplorerScreen):
         self._refresh_list()
 
     def action_handout(self) -> None:
-        self.typing.flush()
-        suggested = Path.cwd() / f"my-case-{self.debate.folder.name}.md"
-        self.app.push_screen(ExportDialog(suggested), self._write_handout)
+        from ..handouts import ask_for_handout
 
-    def _write_handout(self, path: Path | None) -> None:
-        if path is None:
-            return
-        try:
-            write_atomically(path, to_handout(self.debate, self.case))
-        except OSError as error:
-            self.notify(f"The handout could not be written to {path}: "
-                        f"{error.strerror or error}.", severity="error", timeout=10,
-                        markup=False)
-            return
-        self.notify(f"Handout written to {path}.", timeout=8, markup=False)
+        self.typing.flush()
+        ask_for_handout(self.app, self.casebook, self.remembered)
 
     def action_drill(self) -> None:
         from .drill import DrillScreen

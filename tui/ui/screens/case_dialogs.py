@@ -1,5 +1,5 @@
 """Small keyboard dialogs of the case screen: choose a side, pick an argument to
-add, and where to write the handout. Each dismisses with its answer, or None."""
+add (where to write the handout: handout_dialog.py). Each dismisses with its answer, or None."""
 
 from __future__ import annotations
 
@@ -88,25 +88,3 @@ class AddDialog(ListDialog):
             options.append(Option("Every argument is already in your case or your list.",
                                   disabled=True))
         super().__init__("Add an argument (Enter adds, Escape closes)", options)
-
-
-class ExportDialog(CaseDialog[Path]):
-    """Where to write the Markdown handout; Enter writes, Escape cancels."""
-
-    def __init__(self, suggested: Path) -> None:
-        super().__init__()
-        self.suggested = suggested
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="case-dialog"):
-            yield Static("Write the handout (Markdown) to this file? Enter writes, Escape "
-                         "cancels.", classes="case-dialog-title")
-            yield Input(visible(str(self.suggested)), id="handout-path")
-
-    def on_mount(self) -> None:
-        self.query_one(Input).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if event.value.strip():
-            self.dismiss(Path(event.value.strip()).expanduser())
