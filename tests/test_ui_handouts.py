@@ -5,6 +5,7 @@ each found by the word a student would type."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from helpers import screen_text
 from textual.widgets import Input
@@ -38,7 +39,7 @@ async def test_print_from_the_palette_writes_the_page_in_the_data_folder(explore
         await pilot.pause(0.5)
         assert "Handout written to" in screen_text(app)
         assert path.endswith(".html")
-    page = open(path, encoding="utf-8").read()
+    page = Path(path).read_text(encoding="utf-8")
     assert "Sam · " in page and "My arguments, in speaking order" in page
 
 
@@ -56,5 +57,5 @@ async def test_export_from_the_palette_writes_markdown_or_json(explorer, isolate
         await pilot.pause()
         await pilot.press("X", "ctrl+u", *str(tmp_path / "debate.json"), "enter")
         await pilot.pause()
-    assert open(markdown, encoding="utf-8").read().startswith("# ")
+    assert Path(markdown).read_text(encoding="utf-8").startswith("# ")
     assert json.loads((tmp_path / "debate.json").read_text(encoding="utf-8"))

@@ -3,7 +3,6 @@ add (where to write the handout: handout_dialog.py). Each dismisses with its ans
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TypeVar
 
 from rich.text import Text
@@ -11,10 +10,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from tui.core.controls import visible
 from tui.core.pack.model import Debate
 from tui.core.work.case import Case, opposing_arguments
 
