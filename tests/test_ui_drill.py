@@ -22,7 +22,8 @@ async def test_a_card_is_answered_revealed_and_marked(tmp_path):
         assert "The evidence for rooms is mixed." in text
         assert "The pack's answers" not in text
         await pilot.press("1")  # marking before revealing is refused
-        assert app.told[-1][0] == "Reveal the pack's answers first (space)."
+        await pilot.pause()
+        assert "Reveal the pack's answers first (space)." in screen_text(app)
         await pilot.press("space")
         await pilot.pause()
         text = screen_text(app)
@@ -91,7 +92,7 @@ async def test_the_countdown_reveals_the_answers_when_time_is_up(tmp_path):
         await pilot.pause()
         assert screen.revealed
         assert "The pack's answers from your side:" in screen_text(app)
-        assert ("Time's up.", "information") in app.told
+        assert "Time's up." in screen_text(app)
 
 
 async def test_the_timer_is_set_from_the_keyboard(tmp_path):
@@ -114,7 +115,8 @@ async def test_a_written_answer_is_kept_as_the_rebuttal_only_when_asked(tmp_path
         await pilot.press("w", *"Ask which studies", "escape", "space", "2")
         assert book.case.expected.find("evidence-mixed") is None  # practice, not kept
         await pilot.press("w", *"Deaths cost more", "ctrl+s")
-        assert app.told[-1][0] == "Kept as your planned rebuttal."
+        await pilot.pause()
+        assert "Kept as your planned rebuttal." in screen_text(app)
     again = casebook(tmp_path, side="council").case
     assert again.expected.find("too-costly").rebuttal == "Deaths cost more"
     assert again.expected.find("evidence-mixed") is None
@@ -192,7 +194,7 @@ async def test_times_up_while_writing_leaves_the_keys_in_the_draft(tmp_path):
         for _ in range(30):
             app.screen.tick()
         await pilot.pause()
-        assert ("Time's up.", "information") in app.told
+        assert "Time's up." in screen_text(app)
         assert "The pack's answers from your side:" in screen_text(app)
         await pilot.press(*" studies, quickly")
         await pilot.pause()
@@ -226,7 +228,7 @@ async def test_the_next_card_key_keeps_the_draft_with_its_card(tmp_path):
         await pilot.pause()
         await pilot.press("w", *"Which studies?", "escape", "n")
         await pilot.pause()
-        assert app.told[-1][0].startswith("Your draft stays with this card")
+        assert "Your draft stays with this card" in screen_text(app)
         assert app.screen.query_one("#draft").text == ""  # the next card's own draft
         await pilot.press("p")
         await pilot.pause()
@@ -242,3 +244,31 @@ async def test_the_drill_works_on_a_terminal_a_few_columns_wide(tmp_path):
         await pilot.press("w", *"ab", "escape", "space", "2")
         await pilot.pause()
     assert book.case.drill["evidence-mixed"].mark == "shaky"
+
+
+async def test_a_message_never_covers_the_draft_or_its_hint_at_80x24(tmp_path):
+    """Issue 14, bug 7: a notification in the corner sat over the draft box."""
+    book = casebook(tmp_path, side="council")
+    app = ScreenApp(lambda: DrillScreen(book))
+    hint = ("│ Your rebuttal: press w to write it here, or think it through. ctrl+s keeps   │\n"
+            "│ what you wrote as your plan.                                                 │")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        assert hint in screen_text(app)
+        await pilot.press("t")  # the timer, which says so
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Timer: 30 s a card." in text and hint in text
+        await pilot.press("w", *"Mixed is not none", "ctrl+s")  # saved: it says so
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Kept as your planned rebuttal." in text
+        draft = next(line for line in text.splitlines() if "Mixed is not none" in line)
+        assert draft.endswith("│") and "▌" not in draft, draft  # no toast's edge across it
+        for _ in range(30):
+            app.screen.tick()  # time's up
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        assert "Time's up." in "\n".join(lines)
+        box = [line for line in lines[-9:-1] if line.startswith("│")]
+        assert box and all(line.endswith("│") and "▌" not in line for line in box), box

@@ -11,7 +11,7 @@ from rich.padding import Padding
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
 
@@ -71,6 +71,8 @@ class DrillScreen(ExplorerScreen):
         self.revealed = False
         self.remaining = 0
         self._ticker: Timer | None = None
+        self._message = ""  # on the status line, beside the countdown
+        self._message_timer: Timer | None = None
         self.typing = TypingSaver(self, casebook, lambda: SAVE_DELAY)  # the draft
 
     def compose(self) -> ComposeResult:
@@ -79,7 +81,11 @@ class DrillScreen(ExplorerScreen):
         with VerticalScroll(id="drill-card"):
             yield Static(id="card-text")
             yield Static(id="answers")
-        yield Static(id="countdown")
+        # The drill's own messages are a line of the screen, beside the countdown: a
+        # notification in the corner covered the draft box and its hint (issue 14, bug 7).
+        with Horizontal(id="drill-status"):
+            yield Static(id="drill-message")
+            yield Static(id="countdown")
         yield DraftArea(id="draft", soft_wrap=True, tab_behavior="focus",
                        placeholder="Your rebuttal: press w to write it here, or think it "
                                    "through. ctrl+s keeps what you wrote as your plan.")
@@ -203,15 +209,32 @@ class DrillScreen(ExplorerScreen):
         self.remaining = max(self.remaining - 1, 0)
         self._show_countdown()
         if self.remaining == 0:
-            self.notify("Time's up.", timeout=3)
+            self.say("Time's up.", 3)
             self.action_reveal()
 
     def _show_countdown(self) -> None:
         shown = (f"⏱ {self.remaining // 60}:{self.remaining % 60:02d}"
                  if self.seconds and self.card is not None and not self.revealed else "")
-        countdown = self.query_one("#countdown", Static)
-        countdown.update(shown)
-        countdown.display = self.seconds > 0  # no blank line when there is no timer
+        self.query_one("#countdown", Static).update(shown)
+        self._show_status()
+
+    def _show_status(self) -> None:
+        # No blank line when there is neither a timer nor a message.
+        self.query_one("#drill-status").display = self.seconds > 0 or bool(self._message)
+
+    def say(self, text: str, seconds: float) -> None:
+        """A short message on the status line, for `seconds` (or until the next)."""
+        self._message = text
+        self.query_one("#drill-message", Static).update(text)
+        self._show_status()
+        if self._message_timer is not None:
+            self._message_timer.stop()
+        self._message_timer = self.set_timer(seconds, self._clear_message)
+
+    def _clear_message(self) -> None:
+        self._message = ""
+        self.query_one("#drill-message", Static).update("")
+        self._show_status()
 
     def _stop_timer(self) -> None:
         if self._ticker is not None:
@@ -269,7 +292,7 @@ class DrillScreen(ExplorerScreen):
         if card is None:
             return
         if not self.revealed:
-            self.notify("Reveal the pack's answers first (space).", timeout=3)
+            self.say("Reveal the pack's answers first (space).", 3)
             return
         drill.mark(self.casebook.case, card.id, how)
         self.casebook.save()
@@ -279,8 +302,8 @@ class DrillScreen(ExplorerScreen):
     def action_step(self, step: int) -> None:
         if self.cards:
             if self.card is not None and self.card.id in self.casebook.case.drafts:
-                self.notify("Your draft stays with this card: it is here when you come "
-                            "back. ctrl+s keeps it as your rebuttal.", timeout=4)
+                self.say("Your draft stays with this card: it is here when you come "
+                         "back. ctrl+s keeps it as your rebuttal.", 4)
             self.index = min(max(self.index + step, 0), len(self.cards))
             self._show_card()
 
@@ -292,7 +315,7 @@ class DrillScreen(ExplorerScreen):
         """Keep the draft as the planned rebuttal: the student's own choice, never automatic."""
         card, text = self.card, self.query_one("#draft", TextArea).text.strip()
         if card is None or not text:
-            self.notify("Write a rebuttal first (w).", timeout=3)
+            self.say("Write a rebuttal first (w).", 3)
             return
         case = self.casebook.case
         case.add(self.debate, card.id, Kind.EXPECTED)
@@ -300,7 +323,7 @@ class DrillScreen(ExplorerScreen):
         case.set_draft(card.id, "")  # kept: it is the rebuttal now, not a draft
         self.typing.forget()
         self.casebook.save()
-        self.notify("Kept as your planned rebuttal.", timeout=3)
+        self.say("Kept as your planned rebuttal.", 3)
 
     def action_toggle_order(self) -> None:
         self.order = "shuffled" if self.order == "in order" else "in order"
@@ -313,8 +336,7 @@ class DrillScreen(ExplorerScreen):
     def action_cycle_timer(self) -> None:
         self.seconds = TIMERS[(TIMERS.index(self.seconds) + 1) % len(TIMERS)
                               if self.seconds in TIMERS else 0]
-        self.notify(f"Timer: {self.seconds} s a card." if self.seconds else "Timer off.",
-                    timeout=2)
+        self.say(f"Timer: {self.seconds} s a card." if self.seconds else "Timer off.", 2)
         # The countdown starts again on this card; what the student wrote stays.
         self._stop_timer()
         self._show_head()
