@@ -58,8 +58,9 @@ async def test_the_student_chooses_format_and_speech_then_times_it(tmp_path):
             in text
         assert "▶  5.  7:00  Member of the Government  ← you" in text
         assert "1.  7:00  Prime Minister" in text and "8.  7:00  Opposition Whip" in text
-        assert "Now: Member of the Government (Closing Government) · ready" in text
-        assert "Protected time: no points of information (allowed 1:00–6:00)" in text
+        assert "Now: Member of the Government (Closing Government)" in text
+        assert "Ready: space starts the clock" in text
+        assert "Protected time: points of information from 1:00." in text
         # beside it, the case in speaking order with the evidence ticked
         assert "Your case, in speaking order" in text
         assert "1. A supervised room saves lives." in text
@@ -69,8 +70,7 @@ async def test_the_student_chooses_format_and_speech_then_times_it(tmp_path):
         await pilot.pause(0.3)
         text = screen_text(app)
         assert "Points of information open, until 6:00." in text
-        assert "Points of information: allowed now (until 6:00)" in text
-        assert "· running" in text and app.bells == 1
+        assert "Time left · running" in text and app.bells == 1
         clock.now += 300
         await pilot.pause(0.3)
         assert "Protected time: no more points of information." in screen_text(app)
@@ -79,15 +79,15 @@ async def test_the_student_chooses_format_and_speech_then_times_it(tmp_path):
         await pilot.pause(0.3)
         text = screen_text(app)
         assert "Time's up: 7:00 gone." in text
-        assert "Time's up: over by 0:06. Finish your sentence." in text
+        assert "Over by 0:06: finish your sentence." in text
         assert app.bells == 3
         await pilot.press("space")  # pause
         await pilot.pause()
-        assert "· paused" in screen_text(app)
+        assert "Over time · paused" in screen_text(app)
         await pilot.press("n")
         await pilot.pause()
         text = screen_text(app)
-        assert "Now: Member of the Opposition (Closing Opposition) · ready" in text
+        assert "Now: Member of the Opposition (Closing Opposition)" in text
         assert "Time's up" not in text
     saved, _ = SettingsFile(tmp_path / "data").load()
     assert (saved.timer_format, saved.timer_speech) == ("british-parliamentary", 4)
@@ -103,7 +103,7 @@ async def test_the_format_and_speech_are_remembered_and_reset_starts_again(tmp_p
         await pilot.pause()
         text = screen_text(app)
         assert "Which format" not in text
-        assert "Now: Negative Constructive (NC) (Negative) · ready" in text
+        assert "Now: Negative Constructive (NC) (Negative)" in text
         assert "No points of information in this speech." in text
         assert "Prep left: Affirmative 4:00 · Negative 4:00" in text
         assert "Nothing in your case yet." in text
@@ -111,7 +111,7 @@ async def test_the_format_and_speech_are_remembered_and_reset_starts_again(tmp_p
         clock.now += 20
         await pilot.press("r")
         await pilot.pause()
-        assert "Now: Negative Constructive (NC) (Negative) · ready" in screen_text(app)
+        assert "Ready: space starts the clock" in screen_text(app)
         await pilot.press("P")  # prep for the next team with prep time, the negative
         clock.now += 30
         await pilot.pause(0.3)

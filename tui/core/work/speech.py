@@ -74,14 +74,19 @@ def phase_at(speech: Speech, elapsed: float) -> Phase:
     return Phase.PROTECTED
 
 
-def signal_for(speech: Speech, phase: Phase) -> Signal:
-    """The words for arriving at a phase mid-speech."""
+def describe(speech: Speech, elapsed: float) -> str:
+    """What the room may do now, in the words the timer shows (and says at a boundary)."""
+    phase = phase_at(speech, elapsed)
     if phase is Phase.TIME_UP:
-        return Signal(f"Time's up: {clock(speech.seconds)} gone.")
+        return f"Time's up: {clock(speech.seconds)} gone."
+    if phase is Phase.NO_POINTS:
+        return "No points of information in this speech."
+    assert speech.points is not None
     if phase is Phase.POINTS:
-        assert speech.points is not None
-        return Signal(f"Points of information open, until {clock(speech.points.end)}.")
-    return Signal("Protected time: no more points of information.")
+        return f"Points of information open, until {clock(speech.points.end)}."
+    if elapsed < speech.points.start:
+        return f"Protected time: points of information from {clock(speech.points.start)}."
+    return "Protected time: no more points of information."
 
 
 class SpeechTimer:
@@ -171,7 +176,7 @@ class SpeechTimer:
             moments.append((speech.points.start, Phase.POINTS))
             if speech.points.end < speech.seconds:  # else time's up says it
                 moments.append((speech.points.end, Phase.PROTECTED))
-        passed = [signal_for(speech, phase) for at, phase in sorted(moments, key=lambda m: m[0])
+        passed = [Signal(describe(speech, at)) for at, _ in sorted(moments, key=lambda m: m[0])
                   if self._told < at <= elapsed]
         self._told = max(self._told, elapsed)
         return passed

@@ -6,6 +6,8 @@ each boundary it passes rings the bell and changes the words under the clock.
 
 from __future__ import annotations
 
+from rich.console import Group
+from rich.padding import Padding
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,7 +18,7 @@ from textual.widgets.option_list import Option
 from tui.core.controls import visible
 from tui.core.work.casebook import CaseBook
 from tui.core.work.settings import Remembered
-from tui.core.work.speech import Clock, Phase, SpeechTimer
+from tui.core.work.speech import Clock, Phase, SpeechTimer, describe
 from tui.core.work.speech_format import Formats, SpeechFormat, clock
 
 from ..text import data_text, quote_card
@@ -25,6 +27,13 @@ from .base import ExplorerScreen
 from .case_dialogs import ListDialog
 
 TICK = 0.2  # seconds between looks at the clock: a second shown late by at most this
+FLASH = 5.0  # seconds the words stay reversed after a boundary
+
+
+class SpeechList(KeyList):
+    """The format's speeches; Enter goes to the highlighted one."""
+
+    BINDINGS = [Binding("enter", "select", "Go to this speech", show=False)]
 
 
 class TimerScreen(ExplorerScreen):
@@ -54,7 +63,7 @@ class TimerScreen(ExplorerScreen):
         self.mine = settings.timer_speech if chosen else None  # the student's speech
         self.timer = self._timer_for(chosen or formats.formats[0], self.mine or 0)
         self._chosen = chosen is not None
-        self._signal = ""
+        self._flash = 0.0  # seconds the changed words stay reversed
 
     def _timer_for(self, speech_format: SpeechFormat, index: int) -> SpeechTimer:
         return (SpeechTimer(speech_format, self._now, index) if self._now
@@ -64,11 +73,11 @@ class TimerScreen(ExplorerScreen):
         yield Static(id="timer-head")
         with Horizontal(id="timer-body"):
             with Vertical(id="timer-left"):
-                yield KeyList(id="speech-order")
+                yield SpeechList(id="speech-order")
                 yield Static(id="timer-now")
                 yield Digits(id="timer-clock")
+                yield Static(id="timer-state")
                 yield Static(id="timer-points")
-                yield Static(id="timer-signal")
                 yield Static(id="timer-prep")
             with VerticalScroll(id="timer-case"):
                 yield Static(id="timer-case-text")
@@ -110,29 +119,27 @@ class TimerScreen(ExplorerScreen):
         timer, speech = self.timer, self.timer.speech
         left = timer.left
         shown = clock(int(-left)) if left < 0 else clock(int(left + 0.999))
-        state = "running" if timer.running else ("paused" if timer.elapsed else "ready")
         side = f" ({speech.side})" if speech.side else ""
-        now = Text.assemble(("Now: ", "bold"), data_text(f"{speech.name}{side}"),
-                            f" · {state}")
+        now = Text.assemble(("Now: ", "bold"), data_text(f"{speech.name}{side}"))
+        what = "Over time" if left < 0 else "Time left"
+        state = (f"{what} · running (space pauses)" if timer.running
+                 else f"{what} · paused (space goes on)" if timer.elapsed
+                 else "Ready: space starts the clock")
+        self.query_one("#timer-state", Static).update(state)
         self.query_one("#timer-now", Static).update(now)
         self.query_one("#timer-clock", Digits).update(("+" if left < 0 else "") + shown)
         self.query_one("#timer-points", Static).update(self._points_line())
-        self.query_one("#timer-signal", Static).update(
-            Text(self._signal or " ", style="bold reverse" if self._signal else ""))
         self.query_one("#timer-prep", Static).update(self._prep_line())
 
     def _points_line(self) -> Text:
-        timer, speech = self.timer, self.timer.speech
-        phase = timer.phase
-        if phase is Phase.TIME_UP:
-            return Text(f"Time's up: over by {clock(int(-timer.left))}. Finish your sentence.",
-                        style="bold")
-        if speech.points is None:
-            return Text("No points of information in this speech.")
-        window = f"{clock(speech.points.start)}–{clock(speech.points.end)}"
-        if phase is Phase.POINTS:
-            return Text(f"Points of information: allowed now (until {clock(speech.points.end)})")
-        return Text(f"Protected time: no points of information (allowed {window})")
+        """What the room may do now; bold and reversed for a while after it changed, as
+        the bell rings, so the change is seen without colour."""
+        timer = self.timer
+        line = Text(describe(timer.speech, timer.elapsed),
+                    style="bold reverse" if self._flash > 0 else "bold")
+        if timer.phase is Phase.TIME_UP:
+            line.append(f" Over by {clock(int(-timer.left))}: finish your sentence.")
+        return line
 
     def _prep_line(self) -> Text:
         if not self.timer.prep:
@@ -149,34 +156,31 @@ class TimerScreen(ExplorerScreen):
 
     def _show_case(self) -> None:
         case, debate = self.casebook.case, self.debate
-        text = Text("Your case, in speaking order\n", style="bold underline")
+        parts: list[Text | Padding] = [Text("Your case, in speaking order",
+                                            style="bold underline")]
         if not case.entries:
-            text.append("\nNothing in your case yet. Press C to build it, then come back "
-                        "(T): your arguments and their evidence will be here.")
+            parts.append(Text("\nNothing in your case yet. Press C to build it, then come "
+                              "back (T): your arguments and their evidence will be here."))
         for number, entry in enumerate(case.entries, 1):
             argument = debate.arguments.get(entry.argument)
             claim = argument.claim if argument else f"(no longer in the pack: {entry.argument})"
-            text.append(f"\n{number}. ", style="bold")
-            text.append(data_text(claim, "bold"))
-            text.append("\n")
-            for quote_id in entry.quotes:
-                if quote_id in debate.quotes:
-                    lines = quote_card(debate, debate.quotes[quote_id]).split("\n")
-                    for line in lines:
-                        line.pad_left(3)
-                    text.append(Text("\n").join(lines))
-                    text.append("\n")
+            parts.append(Padding(Text.assemble(f"{number}. ", data_text(claim)),
+                                 (1, 0, 0, 0), style="bold"))
+            parts += [Padding(quote_card(debate, debate.quotes[q]), (0, 0, 0, 3))
+                      for q in entry.quotes if q in debate.quotes]
             if entry.notes.strip():
-                text.append(data_text(f"   Notes: {entry.notes.strip()}\n", "dim"))
-        self.query_one("#timer-case-text", Static).update(text)
+                parts.append(Padding(data_text(f"Notes: {entry.notes.strip()}", "dim"),
+                                     (0, 0, 0, 3)))
+        self.query_one("#timer-case-text", Static).update(Group(*parts))
 
     # -- the clock --------------------------------------------------------------------
 
     def _tick(self) -> None:
-        signals = self.timer.signals()
-        if signals:
-            self._signal = signals[-1].words
+        if self.timer.signals():
+            self._flash = FLASH
             self.app.bell()  # heard without looking; the words change with it
+        else:
+            self._flash -= TICK
         self._show_clock()
 
     # -- actions --------------------------------------------------------------------
@@ -192,7 +196,7 @@ class TimerScreen(ExplorerScreen):
 
     def action_reset(self) -> None:
         self.timer.reset()
-        self._signal = ""
+        self._flash = 0.0
         self._show_clock()
 
     def action_step(self, step: int) -> None:
@@ -200,7 +204,7 @@ class TimerScreen(ExplorerScreen):
 
     def _go(self, index: int) -> None:
         self.timer.go_to(index)
-        self._signal = ""
+        self._flash = 0.0
         self._show_order()
         self._show_clock()
 
@@ -229,7 +233,7 @@ class TimerScreen(ExplorerScreen):
         self.timer = self._timer_for(speech_format, 0)
         self.mine = None
         self.remembered.change(timer_format=speech_format.id)
-        self._signal = ""
+        self._flash = 0.0
         self._show_order()
         self._show_clock()
         self.action_choose_speech()
