@@ -61,7 +61,8 @@ class Navigator:
         from .screens.drill import DrillScreen
 
         if not isinstance(self.app.screen, DrillScreen):
-            self.app.push_screen(DrillScreen(self.app.casebook))
+            self.app.push_screen(DrillScreen(self.app.casebook,
+                                             remembered=self.app.remembered))
 
     def timer(self) -> None:
         from tui.core.work.speech_format import load_formats

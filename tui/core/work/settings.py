@@ -30,6 +30,7 @@ class DrillPlace:
     seed: int = 0
     only_needing_work: bool = False
     card: str = ""  # the argument id of the card on screen
+    seconds: int = 0  # the drill's own timer, a card
 
 
 @dataclass

@@ -287,7 +287,8 @@ class CaseScreen(ExplorerScreen):
         from .drill import DrillScreen
 
         self.typing.flush()
-        self.app.push_screen(DrillScreen(self.casebook), lambda _: self._refresh_list())
+        self.app.push_screen(DrillScreen(self.casebook, remembered=self.remembered),
+                             lambda _: self._refresh_list())
 
     def action_open_argument(self) -> None:
         selected = self.case_list.highlighted_key()

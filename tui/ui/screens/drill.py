@@ -21,6 +21,8 @@ from tui.core.wording import plural
 from tui.core.work import drill
 from tui.core.work.case import CaseError, Kind
 from tui.core.work.casebook import CaseBook, notify_through
+from tui.core.work.settings import DrillPlace, Remembered
+from tui.core.work.storage import pack_key
 
 from ..text import data_text, quote_card
 from .base import ExplorerScreen
@@ -60,12 +62,24 @@ class DrillScreen(ExplorerScreen):
     ]
 
     def __init__(self, casebook: CaseBook, order: str = "in order", seed: int | None = None,
-                 seconds: int = 0, only_needing_work: bool = False) -> None:
+                 seconds: int = 0, only_needing_work: bool = False,
+                 remembered: Remembered | None = None) -> None:
         super().__init__()
         self.casebook = casebook
         self.debate = casebook.debate
         self.order, self.seed, self.seconds = order, seed, seconds
         self.only_needing_work = only_needing_work
+        # Where the last drill on this pack stopped: its order, filter, timer and card.
+        self.remembered = remembered
+        self._pack = pack_key(casebook.debate.folder) if remembered else ""
+        self._resume_at = ""
+        place = remembered.drill_place(self._pack) if remembered else None
+        if place is not None and place.order in drill.ORDERS:
+            self.order, self.only_needing_work = place.order, place.only_needing_work
+            self.seconds = place.seconds if place.seconds in TIMERS else 0
+            self.seed = place.seed if place.order == "shuffled" else seed
+            self._resume_at = place.card
+        self._dealt_seed = 0
         self.cards: list[Argument] = []
         self.index = 0
         self.revealed = False
@@ -112,20 +126,33 @@ class DrillScreen(ExplorerScreen):
     def _deal(self) -> None:
         """A fresh round with the current settings."""
         seed = self.seed if self.seed is not None else random.randrange(2**32)
+        self._dealt_seed = seed
         try:
             self.cards = drill.deck(self.debate, self.casebook.case, self.order, seed,
                                     self.only_needing_work)
         except CaseError as error:
             self.notify(str(error), severity="warning")
             self.cards = []
-        self.index = 0
+        ids = [card.id for card in self.cards]
+        self.index = ids.index(self._resume_at) if self._resume_at in ids else 0
+        if self._resume_at:  # resumed once; a new round after this starts afresh
+            self._resume_at = ""
+            self.seed = None if self.remembered else self.seed
         self._show_card()
+
+    def _remember_place(self) -> None:
+        if self.remembered is not None:
+            card = self.card
+            self.remembered.change_drill(self._pack, DrillPlace(
+                self.order, self._dealt_seed, self.only_needing_work,
+                card.id if card else "", self.seconds))
 
     @property
     def card(self) -> Argument | None:
         return self.cards[self.index] if self.index < len(self.cards) else None
 
     def _show_card(self) -> None:
+        self._remember_place()
         self._stop_timer()
         self.typing.flush()
         self.revealed = False
@@ -337,6 +364,7 @@ class DrillScreen(ExplorerScreen):
         self.seconds = TIMERS[(TIMERS.index(self.seconds) + 1) % len(TIMERS)
                               if self.seconds in TIMERS else 0]
         self.say(f"Timer: {self.seconds} s a card." if self.seconds else "Timer off.", 2)
+        self._remember_place()
         # The countdown starts again on this card; what the student wrote stays.
         self._stop_timer()
         self._show_head()
