@@ -228,7 +228,7 @@ async def test_the_next_card_key_keeps_the_draft_with_its_card(tmp_path):
         await pilot.pause()
         await pilot.press("w", *"Which studies?", "escape", "n")
         await pilot.pause()
-        assert "Your draft stays with this card" in screen_text(app)
+        assert "Your draft stays with the last card" in screen_text(app)
         assert app.screen.query_one("#draft").text == ""  # the next card's own draft
         await pilot.press("p")
         await pilot.pause()

@@ -154,6 +154,8 @@ class DrillScreen(ExplorerScreen):
     def _show_card(self) -> None:
         self._remember_place()
         self._stop_timer()
+        if self._message_timer is None and self._message:  # a message for the last card
+            self._clear_message()
         self.typing.flush()
         self.revealed = False
         self.refresh_bindings()
@@ -236,7 +238,7 @@ class DrillScreen(ExplorerScreen):
         self.remaining = max(self.remaining - 1, 0)
         self._show_countdown()
         if self.remaining == 0:
-            self.say("Time's up.", 3)
+            self.say("Time's up.")  # until the next card: it explains the revealed answers
             self.action_reveal()
 
     def _show_countdown(self) -> None:
@@ -249,14 +251,17 @@ class DrillScreen(ExplorerScreen):
         # No blank line when there is neither a timer nor a message.
         self.query_one("#drill-status").display = self.seconds > 0 or bool(self._message)
 
-    def say(self, text: str, seconds: float) -> None:
-        """A short message on the status line, for `seconds` (or until the next)."""
+    def say(self, text: str, seconds: float | None = None) -> None:
+        """A short message on the status line, for `seconds`, or (None) until the next
+        message or card."""
         self._message = text
         self.query_one("#drill-message", Static).update(text)
         self._show_status()
         if self._message_timer is not None:
             self._message_timer.stop()
-        self._message_timer = self.set_timer(seconds, self._clear_message)
+            self._message_timer = None
+        if seconds is not None:
+            self._message_timer = self.set_timer(seconds, self._clear_message)
 
     def _clear_message(self) -> None:
         self._message = ""
@@ -328,11 +333,12 @@ class DrillScreen(ExplorerScreen):
 
     def action_step(self, step: int) -> None:
         if self.cards:
-            if self.card is not None and self.card.id in self.casebook.case.drafts:
-                self.say("Your draft stays with this card: it is here when you come "
-                         "back. ctrl+s keeps it as your rebuttal.", 4)
+            kept = self.card is not None and self.card.id in self.casebook.case.drafts
             self.index = min(max(self.index + step, 0), len(self.cards))
             self._show_card()
+            if kept:
+                self.say("Your draft stays with the last card: it is there when you go "
+                         "back. ctrl+s keeps it as your rebuttal.", 4)
 
     def action_write(self) -> None:
         if self.card is not None:
