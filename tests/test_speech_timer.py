@@ -191,3 +191,21 @@ def test_prep_time_runs_alone_and_is_kept_between_speeches():
     timer.go_to(2)
     assert timer.prep_running is None
     assert timer.prep["Negative"].left == 150 and timer.prep["Affirmative"].left == 240
+
+
+def test_formats_command_lists_them_and_reports_a_teachers_mistake(tmp_path: Path, capsys):
+    from tui.cli import main
+
+    assert main(["formats", "--data-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "Lincoln-Douglas (lincoln-douglas): 7 speeches, prep Affirmative 4:00, " \
+           "Negative 4:00" in out
+    assert f"Your own formats go in {tmp_path / 'formats'}" in out
+    (tmp_path / "formats").mkdir()
+    (tmp_path / "formats" / "year-9.yaml").write_text(
+        "name: Year 9\nspeeches:\n  - {name: Opening, time: 2:30, pois: 0:30-2:00}\n",
+        encoding="utf-8")
+    assert main(["formats", "--data-dir", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err == (f"{tmp_path / 'formats' / 'year-9.yaml'}:3:33: unknown field 'pois' in a "
+                   "speech (the fields are name, time, side, points_of_information)\n")

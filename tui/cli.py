@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # the model is imported when a pack is loaded, not at start-u
     from tui.core.pack.model import Debate
     from tui.core.pack.packfiles import LoadResult
 
-SUBCOMMANDS = ("validate", "export", "import")
+SUBCOMMANDS = ("validate", "export", "import", "formats")
 
 
 def resolve_pack(name: str | None) -> Path:
@@ -81,6 +81,17 @@ def export(args: argparse.Namespace) -> int:
     if text is None:
         return 1
     return _write(text, args.output)
+
+
+def formats(args: argparse.Namespace) -> int:
+    """List the speech timer's formats and every problem in a teacher's format file."""
+    from tui.core.work.speech_format import format_report
+
+    lines, problems = format_report(args.data_dir)
+    print("\n".join(lines))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 1 if problems else 0
 
 
 def _render(args: argparse.Namespace, debate: Debate) -> str | None:
@@ -217,6 +228,11 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     bring.add_argument("-o", "--output", required=True,
                        help="the new pack's folder, such as content/my-debate")
     bring.set_defaults(run=import_pack)
+    timer = commands.add_parser("formats", help="list the speech timer's formats and check "
+                                "your own (DATA/formats/*.yaml)")
+    timer.add_argument("--data-dir", help="the data folder (default: "
+                       "$DEBATE_EXPLORER_DATA_DIR, else your user data folder)")
+    timer.set_defaults(run=formats)
     return parser
 
 

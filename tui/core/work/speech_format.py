@@ -225,3 +225,17 @@ class _Reader:
                 seconds, self.text(fields["side"], "'side'") if "side" in fields else "",
                 points))
         return tuple(speeches)
+
+
+def format_report(data_dir: str | None) -> tuple[list[str], list[str]]:
+    """`debate-explorer formats`: a line for each format found (shown) and each problem
+    with its file and line (for stderr)."""
+    from tui.core.work.storage import data_folder
+
+    folder = data_folder(data_dir)
+    found = load_formats(folder)
+    lines = [f"{f.name} ({f.id}): {len(f.speeches)} speeches"
+             + (f", prep {', '.join(f'{t} {clock(s)}' for t, s in f.prep)}" if f.prep else "")
+             for f in found.formats]
+    lines.append(f"Your own formats go in {folder / 'formats'} (see docs/speech-formats.md).")
+    return lines, [str(p) for p in sorted(found.problems, key=lambda p: p.sort_key)]
