@@ -155,3 +155,6 @@ def test_the_printed_page_shows_what_a_student_needs(debate, tmp_path):
                  "My rebuttal is not written yet. The pack's answers from my side:",
                  "Sources"):
         assert seen in words, seen
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True,
+                          text=True).stdout
+    assert "Pages:           1" in info  # this small case on one sheet, no page left blank

@@ -16,7 +16,7 @@ from tui.core.pack.model import Debate, Quote, Source
 from tui.core.work.case import Case, CaseEntry, Expected
 
 # Screen and paper: a readable column on screen; on paper black on white, no
-# background, each argument kept on one page where it fits, links not underlined.
+# background, a heading kept with what follows it, a quote never split across pages.
 STYLE = """
 body { font-family: Georgia, "Times New Roman", serif; line-height: 1.45; color: #111;
        max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
@@ -37,7 +37,7 @@ li.argument { margin-bottom: 1rem; }
   body { max-width: none; margin: 0; padding: 0; font-size: 11pt; color: #000; }
   header { break-after: avoid; }
   h2, h3 { break-after: avoid; }
-  li.argument, blockquote { break-inside: avoid; }
+  blockquote, .notes, .rebuttal { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
 }
 """
