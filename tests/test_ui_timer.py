@@ -147,3 +147,19 @@ async def test_reached_from_the_debate_the_case_and_the_palette(isolated_home):
         await pilot.press("enter")
         await pilot.pause()
         assert "Speech timer · British Parliamentary" in screen_text(app)
+
+
+async def test_a_teachers_broken_format_is_named_with_its_line_and_the_rest_work(tmp_path):
+    folder = tmp_path / "data" / "formats"
+    folder.mkdir(parents=True)
+    (folder / "year-9.yaml").write_text("name: Year 9\nspeeches:\n  - {name: A, time: 99}\n",
+                                        encoding="utf-8")
+    clock = FakeClock()
+    app = timer_app(tmp_path, clock, with_case=False)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        assert app.told[0] == ("Some timer formats could not be read:\n"
+                               f"{folder / 'year-9.yaml'}:3:21: 'time' should be minutes and "
+                               "seconds such as 7:00 or 4 (at most 60 minutes)", "warning")
+        assert "Which format is the debate?" in screen_text(app)
+        assert "Year 9" not in screen_text(app) and "World Schools" in screen_text(app)
