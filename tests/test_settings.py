@@ -64,12 +64,14 @@ def test_a_folder_that_cannot_be_written_is_said_once(tmp_path: Path):
     blocked.write_text("")
     told: list[str] = []
     remembered = Remembered(blocked, told.append)
-    remembered.change(theme="textual-light")
+    remembered.change(theme="textual-light", timer_format="classroom")
     remembered.change(theme="textual-dark")
     saving = [message for message in told if message.startswith("Your settings could not be "
                                                                  "saved to ")]
     assert len(saving) == 1, told
-    assert remembered.settings.theme == "textual-dark"  # still used for this session
+    # still used for this session
+    assert (remembered.settings.theme, remembered.settings.timer_format) == ("textual-dark",
+                                                                             "classroom")
 
 
 async def test_the_theme_is_remembered_between_runs(tmp_path: Path):

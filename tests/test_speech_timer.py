@@ -191,6 +191,11 @@ def test_prep_time_runs_alone_and_is_kept_between_speeches():
     timer.go_to(2)
     assert timer.prep_running is None
     assert timer.prep["Negative"].left == 150 and timer.prep["Affirmative"].left == 240
+    timer.toggle_prep("Negative")
+    clock.advance(150)
+    assert [s.words for s in timer.signals()] == ["Prep time over: Negative."]
+    clock.advance(5)
+    assert timer.signals() == []  # told once
 
 
 def test_formats_command_lists_them_and_reports_a_teachers_mistake(tmp_path: Path, capsys):

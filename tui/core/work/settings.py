@@ -116,12 +116,23 @@ class Remembered:
                 self._notify(message)
         return self._settings
 
+    def _on_disk(self) -> Settings:
+        """The settings as saved now (another holder of the file may have changed them);
+        while saving fails, this session's own."""
+        if self._failed:
+            return self.settings
+        if not self.file.path.exists():
+            return Settings()
+        fresh, messages = self.file.load()
+        for message in messages:
+            self._notify(message)
+        return fresh
+
     def change(self, **values: Any) -> None:
         """Set some settings and save, over what is on disk now: another window of
         the app (or another holder of this file) keeps what it changed."""
-        fresh = self.file.load()[0] if self.file.path.exists() else Settings()
+        fresh = self._on_disk()
         for name, value in values.items():
-            setattr(self.settings, name, value)
             setattr(fresh, name, value)
         self._settings = fresh
         self.save()
@@ -131,11 +142,8 @@ class Remembered:
 
     def change_drill(self, pack: str, place: DrillPlace) -> None:
         """Where the drill on one pack stopped, kept with the other packs' places."""
-        fresh = self.file.load()[0] if self.file.path.exists() else Settings()
-        self.settings.drill[pack] = fresh.drill[pack] = place
-        for name in ("theme", "timer_format", "timer_speech", "student_name"):
-            if not getattr(fresh, name) and getattr(self.settings, name):
-                setattr(fresh, name, getattr(self.settings, name))
+        fresh = self._on_disk()
+        fresh.drill[pack] = place
         self._settings = fresh
         self.save()
 

@@ -100,6 +100,7 @@ class SpeechTimer:
         self.index = min(max(index, 0), len(speech_format.speeches) - 1)
         self.speech_clock = Countdown(self.speech.seconds, now)
         self.prep = {team: Countdown(seconds, now) for team, seconds in speech_format.prep}
+        self._prep_told: set[str] = set()  # teams whose prep time `signals` said was over
         self._told = 0.0  # how far into the speech `signals` has told
 
     @property
@@ -179,4 +180,8 @@ class SpeechTimer:
         passed = [Signal(describe(speech, at)) for at, _ in sorted(moments, key=lambda m: m[0])
                   if self._told < at <= elapsed]
         self._told = max(self._told, elapsed)
+        for team, countdown in self.prep.items():
+            if countdown.left <= 0 and team not in self._prep_told:
+                self._prep_told.add(team)
+                passed.append(Signal(f"Prep time over: {team}."))
         return passed

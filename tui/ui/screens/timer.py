@@ -149,7 +149,9 @@ class TimerScreen(ExplorerScreen):
         for number, (team, countdown) in enumerate(self.timer.prep.items()):
             if number:
                 line.append(" · ")
-            line.append(visible(f"{team} {clock(max(int(countdown.left + 0.999), 0))}"))
+            left = int(countdown.left + 0.999)
+            line.append(visible(f"{team} {clock(left)}" if left > 0 else f"{team}: none left"),
+                        style="bold reverse" if left <= 0 and team == running else "")
             if team == running:
                 line.append(" (running)", style="bold")
         return line.append("  P: prep", style="dim")
