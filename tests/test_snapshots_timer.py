@@ -47,3 +47,10 @@ MOMENTS = {
 @pytest.mark.parametrize("moment", list(MOMENTS))
 def test_timer(snap_compare, isolated_home, tmp_path, moment, size):
     assert snap_compare(built_case(tmp_path), terminal_size=size, run_before=MOMENTS[moment])
+
+
+def test_timer_without_colour(snap_compare, isolated_home, tmp_path, monkeypatch):
+    """With NO_COLOR the current speech and the changed words still stand out."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert snap_compare(built_case(tmp_path), terminal_size=(80, 24),
+                        run_before=MOMENTS["points_open"])
