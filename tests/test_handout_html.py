@@ -81,7 +81,8 @@ def test_nothing_empty_is_printed_and_the_packs_answers_stand_in(debate):
         assert placeholder not in page.text
     assert page.text.count("4 December 2026") == 1  # the date, without a name before it
     assert ("My rebuttal is not written yet. The pack's answers from my side: "
-            "A supervised room saves lives.") in page.text
+            "A supervised room saves lives. (Paired by the pack: no article records this "
+            "reply.)") in page.text
     assert "@media print" in html
 
 

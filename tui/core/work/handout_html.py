@@ -1,6 +1,7 @@
 """A student's case as an HTML page to print: their name and the date, their arguments in
 speaking order with notes and evidence, the other side's with their rebuttals, and,
-under a rebuttal not written yet, the pack's own answers from their side.
+under a rebuttal not written yet, the pack's own answers from their side (each saying
+whether an article records it or the pack paired it).
 
 Nothing is printed for what is empty (no "No notes yet." lines to fill a page), and
 every piece of text from the pack or the case is escaped: it is data, never markup.
@@ -13,6 +14,7 @@ from html import escape
 
 from tui.core.controls import visible
 from tui.core.pack.model import Debate, Quote, Source
+from tui.core.pack.rebuttals import how_known, replies_to
 from tui.core.work.case import Case, CaseEntry, Expected
 
 # Screen and paper: a readable column on screen; on paper black on white, no
@@ -31,6 +33,7 @@ blockquote p { margin: 0; }
 blockquote footer { font-size: .9rem; color: #333; }
 .notes, .rebuttal { white-space: pre-wrap; margin: .3rem 0; }
 .to-write { font-style: italic; margin: .3rem 0; }
+.how { font-size: .9rem; color: #333; }
 li.argument { margin-bottom: 1rem; }
 @media print {
   @page { margin: 18mm 16mm; }
@@ -118,18 +121,21 @@ def _expected(debate: Debate, case: Case, expected: Expected) -> str:
         parts.append(f'<p class="rebuttal"><strong>My rebuttal:</strong> '
                      f"{text(expected.rebuttal.strip())}</p>")
         return "\n".join([*parts, "</li>"])
-    answers = (case.suggestions(debate, expected.argument)
-               if expected.argument in debate.arguments else [])
+    answers = [r for r in replies_to(debate, expected.argument)
+               if r.answer.position == case.side] if expected.argument in debate.arguments \
+        else []
     if not answers:
         parts.append('<p class="to-write">My rebuttal is not written yet, and the pack has no '
                      "answer from my side: this one is mine to find.</p>")
         return "\n".join([*parts, "</li>"])
     parts += ['<p class="to-write">My rebuttal is not written yet. The pack\'s answers from '
               "my side:</p>", "<ul>"]
-    for answer in answers:
-        quotes = "".join(_quote(debate, debate.quotes[q]) for q in answer.quotes[:1]
+    for reply in answers:
+        quotes = "".join(_quote(debate, debate.quotes[q]) for q in reply.answer.quotes[:1]
                          if q in debate.quotes)
-        parts.append(f"<li>{text(answer.claim)}{quotes}</li>")
+        parts.append(f"<li>{text(reply.answer.claim)} "
+                     f'<span class="how">({text(how_known(debate, reply))}.)</span>'
+                     f"{quotes}</li>")
     return "\n".join([*parts, "</ul>", "</li>"])
 
 
