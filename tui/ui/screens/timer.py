@@ -39,6 +39,9 @@ class SpeechList(KeyList):
 class TimerScreen(ExplorerScreen):
     CSS_PATH = "timer.tcss"
     OVER_EXPLORER = True
+    # Below 100 columns the case gets half the width and the list drops its durations
+    # (the clock shows the current one): the case is what the speaker reads from.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         Binding("space", "start_pause", "Start/pause", key_display="space"),
         Binding("n,right", "step(1)", "Next speech"),
@@ -108,7 +111,9 @@ class TimerScreen(ExplorerScreen):
         for number, speech in enumerate(speech_format.speeches):
             current = number == self.timer.index
             row = Text("▶ " if current else "  ", style="bold")
-            row.append(f"{number + 1:>2}. {clock(speech.seconds):>5}  ")
+            narrow = self.app.size.width < 100
+            row.append(f"{number + 1:>2}. " if narrow
+                       else f"{number + 1:>2}. {clock(speech.seconds):>5}  ")
             row.append(data_text(speech.name, "bold" if current else ""))
             if number == self.mine:
                 row.append("  ← you", style="bold")
@@ -174,6 +179,9 @@ class TimerScreen(ExplorerScreen):
                 parts.append(Padding(data_text(f"Notes: {entry.notes.strip()}", "dim"),
                                      (0, 0, 0, 3)))
         self.query_one("#timer-case-text", Static).update(Group(*parts))
+
+    def on_resize(self) -> None:
+        self._show_order()
 
     # -- the clock --------------------------------------------------------------------
 
