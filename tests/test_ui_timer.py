@@ -163,3 +163,28 @@ async def test_a_teachers_broken_format_is_named_with_its_line_and_the_rest_work
                                "seconds such as 7:00 or 4 (at most 60 minutes)", "warning")
         assert "Which format is the debate?" in screen_text(app)
         assert "Year 9" not in screen_text(app) and "World Schools" in screen_text(app)
+
+
+async def test_at_80x24_the_case_has_half_the_width_and_the_keys_still_work(tmp_path):
+    clock = FakeClock()
+    app = timer_app(tmp_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "enter", "enter")  # World Schools, the first speech
+        await pilot.pause()
+        text = screen_text(app)
+        assert "▶  1. First Proposition  ← you" in text  # no durations below 100 columns
+        assert "│ 1. A supervised room saves lives." in text
+        assert "“It will save lives,”" in text
+        await pilot.press("p")  # nothing before the first speech: it stays
+        await pilot.press("end", "enter")  # the list: the last speech, a reply
+        await pilot.pause()
+        text = screen_text(app)
+        assert "▶  8. Proposition Reply" in text
+        assert "No points of information in this" in text  # wrapped at 40 columns
+        await pilot.press("space")
+        clock.now += 250
+        await pilot.pause(0.3)
+        text = screen_text(app)
+        assert "Over time · running (space pauses)" in text
+        assert "Time's up: 4:00 gone." in text and app.bells == 1
