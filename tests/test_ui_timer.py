@@ -138,6 +138,7 @@ async def test_reached_from_the_debate_the_case_and_the_palette(isolated_home):
         await pilot.press("escape")  # back to the case
         await pilot.pause()
         assert "Your case" in screen_text(app)
+
         await pilot.press("escape")
         await pilot.press("ctrl+p")
         await pilot.pause()
@@ -188,3 +189,26 @@ async def test_at_80x24_the_case_has_half_the_width_and_the_keys_still_work(tmp_
         text = screen_text(app)
         assert "Over time · running (space pauses)" in text
         assert "Time's up: 4:00 gone." in text and app.bells == 1
+
+
+async def test_the_case_beside_the_timer_follows_changes_made_in_the_case(isolated_home):
+    app = make_app(GOOD_PACK)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a")  # the side first
+        await pilot.pause()
+        await pilot.press("enter")  # the council; its first argument is added
+        await pilot.pause()
+        await pilot.press("T")
+        await pilot.pause()
+        await pilot.press("escape")  # no format chosen: the first
+        await pilot.pause()
+        assert "1. A supervised room saves lives." in screen_text(app)
+        await pilot.press("C")  # the case, over the timer
+        await pilot.pause()
+        await pilot.press("x")  # removed
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Speech timer" in text and "Nothing in your case yet." in text
+        assert "A supervised room saves lives." not in text

@@ -183,6 +183,9 @@ class TimerScreen(ExplorerScreen):
     def on_resize(self) -> None:
         self._show_order()
 
+    def on_screen_resume(self) -> None:
+        self._show_case()  # back from the case (C), with what the student changed there
+
     # -- the clock --------------------------------------------------------------------
 
     def _tick(self) -> None:
