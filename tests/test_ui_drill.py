@@ -103,8 +103,9 @@ async def test_the_timer_is_set_from_the_keyboard(tmp_path):
         await pilot.press("t")
         await pilot.pause()
         assert "30 s a card" in screen_text(app) and "⏱ 0:30" in screen_text(app)
-        await pilot.press("space")  # revealing stops the clock
-        assert app.screen._ticker is None
+        await pilot.press("space")  # revealing stops the clock and hides it
+        await pilot.pause()
+        assert "⏱" not in screen_text(app)
 
 
 async def test_a_written_answer_is_kept_as_the_rebuttal_only_when_asked(tmp_path):

@@ -104,7 +104,7 @@ async def test_a_new_timer_keeps_what_the_student_wrote(explorer):
         await pilot.press("D", "enter", "w", *"Ask which", "escape", "t")
         await pilot.pause()
         assert app.screen.query_one("#draft").text == "Ask which"
-        assert "⏱ 0:30" in screen_text(app)
+        assert "⏱ 0:" in screen_text(app)  # counting down from 0:30, however slow the run
 
 
 async def test_searching_from_the_case_closes_it_and_opens_the_result(explorer):

@@ -63,7 +63,7 @@ class DrillScreen(ExplorerScreen):
 
     def __init__(self, casebook: CaseBook, order: str = "in order", seed: int | None = None,
                  seconds: int = 0, only_needing_work: bool = False,
-                 remembered: Remembered | None = None) -> None:
+                 remembered: Remembered | None = None, second: float = 1.0) -> None:
         super().__init__()
         self.casebook = casebook
         self.debate = casebook.debate
@@ -84,6 +84,7 @@ class DrillScreen(ExplorerScreen):
         self.index = 0
         self.revealed = False
         self.remaining = 0
+        self.second = second  # how long a second of the countdown lasts (tests slow it)
         self._ticker: Timer | None = None
         self._message = ""  # on the status line, beside the countdown
         self._message_timer: Timer | None = None
@@ -186,7 +187,7 @@ class DrillScreen(ExplorerScreen):
         self.query_one("#drill-card", VerticalScroll).scroll_home(animate=False)
         if self.seconds:
             self.remaining = self.seconds
-            self._ticker = self.set_interval(1, self.tick)
+            self._ticker = self.set_interval(self.second, self.tick)
         self._show_countdown()
 
     def _show_head(self) -> None:
@@ -376,7 +377,7 @@ class DrillScreen(ExplorerScreen):
         self._show_head()
         if self.seconds and self.card is not None and not self.revealed:
             self.remaining = self.seconds
-            self._ticker = self.set_interval(1, self.tick)
+            self._ticker = self.set_interval(self.second, self.tick)
         self._show_countdown()
 
     def action_restart(self) -> None:
