@@ -9,6 +9,7 @@ what another copy saves appears here within a second (`case_background`).
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
@@ -280,6 +281,12 @@ class CaseScreen(ExplorerScreen):
 
     def action_handout(self) -> None:
         self.typing.flush()
+        if self.app.is_web:  # in a browser (`debate-explorer serve`): a download, no path
+            name = f"my-case-{self.debate.folder.name}.md"
+            self.app.deliver_text(io.StringIO(to_handout(self.debate, self.case)),
+                                  save_filename=name, mime_type="text/markdown")
+            self.notify(f"Handout downloaded as {name}.", timeout=8, markup=False)
+            return
         suggested = Path.cwd() / f"my-case-{self.debate.folder.name}.md"
         self.app.push_screen(ExportDialog(suggested), self._write_handout)
 
