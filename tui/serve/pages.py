@@ -26,14 +26,14 @@ def _page(title: str, body: str, status_note: str = "") -> str:
 def code_form(problem: str = "") -> str:
     """Asks for the class code; `problem` is our own words about the last try."""
     note = f"<p class=\"problem\" id=\"problem\">{escape(problem)}</p>" if problem else ""
-    return _page("Debate Explorer: class code", """
+    return _page("Debate Explorer: class code", f"""
 <h1>Debate Explorer</h1>
-<p>Type the class code your teacher gave you.</p>
+<p>Type the class code your teacher gave you.</p>{note}
 <form method="get" action="./">
  <label for="code">Class code</label>
  <input id="code" name="code" autocomplete="off" autocapitalize="characters" autofocus>
  <button type="submit">Start</button>
-</form>""", note)
+</form>""")
 
 
 def class_full(limit: int) -> str:

@@ -8,6 +8,7 @@ ever gives the name typed on the first screen (see `tui.core.work.classroom`).
 from __future__ import annotations
 
 import argparse
+import inspect
 import sys
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from tui.core.pack.model import Debate
 from tui.core.work.classroom import enrol
 from tui.ui.app import ExplorerApp
 from tui.ui.launch import load_or_report
+from tui.ui.shell import AppShell
 
 from .name_screen import NameScreen
 
@@ -27,6 +29,9 @@ BEFORE_NAMED = frozenset({"quit", "help", "toggle_theme", "command_palette"})
 class ClassroomApp(ExplorerApp):
     """The explorer with a name screen in front; the student's folder is chosen from
     the name, never from anything else the browser sends."""
+
+    # The explorer's styles, where they are (a relative CSS_PATH is read beside this file).
+    CSS_PATH = str(Path(inspect.getfile(AppShell)).with_name(str(AppShell.CSS_PATH)))
 
     def __init__(self, debate: Debate, class_folder: Path, side: str | None = None) -> None:
         super().__init__(debate, data_dir=None, side=side)
