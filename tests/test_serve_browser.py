@@ -112,7 +112,7 @@ def test_a_student_builds_a_case_downloads_it_and_finds_it_after_a_reload(
             await browser.press("a")  # add to the case: the side is asked first
             await browser.wait_for_screen("Which side will you argue?")
             await browser.press("enter")
-            added = await browser.wait_for_screen("case")
+            added = await browser.wait_for_screen("Added to your case.")
             await browser.screenshot(shots / "3-added.png")
             await browser.press("C")
             case_screen = await browser.wait_for_screen("Handout")

@@ -125,7 +125,7 @@ def serve(pack: Path, args: argparse.Namespace) -> int:
                         "localhost).")
     else:
         announce += [f"Give students this address: {base}?code={code}",
-                     f"  (or {base} and the class code {code})"]
+                     f"  or open {base} and type the class code {code}"]
     announce += [f"At most {args.max_sessions} students at once. Their work is kept in "
                  f"{folder}",
                  "For a classroom network only: anything wider needs TLS and a real login "
