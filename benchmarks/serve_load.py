@@ -1,0 +1,292 @@
+"""A class at once: N students (30 by default) open `debate-explorer serve` together.
+
+Each is a websocket client speaking textual-serve's protocol as the page does
+(["stdin", keys] out, terminal bytes in). All are opened at the same moment; each
+types its name, adds an argument of its own to its case and opens the case; then 5
+type into the search box (a key every 150 ms) while the rest move through the
+debate (a key a second). Measured: every session's first frame, key-to-frame over
+the websocket for the typists (median, p95), the memory of the app processes
+(RSS and PSS each, RSS in all), and that no session ever saw another's name or case.
+
+    .venv/bin/python benchmarks/serve_load.py [--sessions 30] [--typists 5] [--seconds 20]
+
+Prints a table, the goals (met or MISSED), and last a JSON line of every figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import aiohttp
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tui.core.pack.bundled import default_pack  # noqa: E402
+from tui.core.pack.loader import load_pack  # noqa: E402
+from tui.core.work.classroom import student_folder  # noqa: E402
+
+CODE = "LOAD-TEST"
+WIDTH, HEIGHT = 120, 36
+PHRASE = "public health approach "  # what the typists type into the search box
+
+GOALS = {"first frame, slowest (s)": 15.0, "key to frame p95 (ms)": 100.0,
+         "per session RSS (MB)": 60.0}
+
+
+@dataclass
+class Session:
+    number: int
+    name: str
+    socket: aiohttp.ClientWebSocketResponse | None = None
+    received: bytearray = field(default_factory=bytearray)
+    arrived: asyncio.Event = field(default_factory=asyncio.Event)
+    first_frame: float | None = None
+    latencies: list[float] = field(default_factory=list)
+    closed: bool = False
+
+    async def read(self) -> None:
+        assert self.socket is not None
+        async for message in self.socket:
+            if message.type == aiohttp.WSMsgType.BINARY:
+                self.received += message.data
+                self.arrived.set()
+        self.closed = True
+
+    async def send(self, keys: str) -> None:
+        assert self.socket is not None
+        await self.socket.send_str(json.dumps(["stdin", keys]))
+
+    async def wait_for(self, text: str, since: int = 0, timeout: float = 60) -> None:
+        wanted = text.encode()
+        deadline = time.monotonic() + timeout
+        while wanted not in self.received[since:]:
+            self.arrived.clear()
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError(f"session {self.number} never showed {text!r}")
+            try:
+                await asyncio.wait_for(self.arrived.wait(), left)
+            except asyncio.TimeoutError:
+                pass
+
+    async def key_to_frame(self, key: str, shown: str) -> None:
+        """Send a key; the time until a frame arrives that shows `shown`."""
+        start = len(self.received)
+        sent = time.perf_counter()
+        await self.send(key)
+        await self.wait_for(shown, since=start, timeout=10)
+        self.latencies.append((time.perf_counter() - sent) * 1000)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def memory(pid: int) -> tuple[float, float]:
+    """RSS and PSS of a process, in MB (PSS shares shared pages out among their users)."""
+    rss = pss = 0.0
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Rss:"):
+                rss = int(line.split()[1]) / 1024
+            elif line.startswith("Pss:"):
+                pss = int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return rss, pss
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+async def open_session(session: Session, url: str, http: aiohttp.ClientSession,
+                       started: float) -> None:
+    session.socket = await http.ws_connect(f"{url}ws?width={WIDTH}&height={HEIGHT}",
+                                           max_msg_size=0, heartbeat=None)
+    asyncio.create_task(session.read())
+    await session.wait_for("Your name")
+    session.first_frame = time.monotonic() - started
+
+
+async def build_case(session: Session, moves: int) -> None:
+    """Name, then the `moves`-th argument of the first column into the case."""
+    await session.send(session.name + "\r")
+    await session.wait_for("Motion:")
+    await asyncio.sleep(0.5)
+    for _ in range(moves):
+        await session.send("\x1b[B")  # down
+        await asyncio.sleep(0.05)
+    mark = len(session.received)
+    await session.send("a")
+    await session.wait_for("Which side", since=mark)
+    mark = len(session.received)
+    await session.send("\r")
+    await session.wait_for("Added to your case", since=mark)
+
+
+async def type_in_search(session: Session, until: float) -> None:
+    mark = len(session.received)
+    await session.send("/")
+    await session.wait_for("Search", since=mark)
+    await asyncio.sleep(0.5)
+    typed = ""
+    while time.monotonic() < until:
+        for char in PHRASE:
+            typed += char
+            await session.key_to_frame(char, typed[-3:] if char != " " else typed[-4:-1])
+            await asyncio.sleep(0.15)
+            if time.monotonic() >= until:
+                break
+        for _ in range(len(PHRASE)):  # clear the box for the next round
+            await session.send("\x7f")
+            await asyncio.sleep(0.01)
+        typed = ""
+        await asyncio.sleep(0.3)
+
+
+async def browse(session: Session, until: float) -> None:
+    step = 0
+    while time.monotonic() < until:
+        await session.send("\x1b[B" if step % 8 < 4 else "\x1b[A")
+        step += 1
+        await asyncio.sleep(1.0)
+
+
+async def run(args: argparse.Namespace) -> dict[str, object]:
+    folder = Path(tempfile.mkdtemp(prefix="serve-load-"))
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "tui", "serve", "--host", "127.0.0.1", "--port", str(port),
+         "--code", CODE, "--max-sessions", str(args.sessions), "--data", str(folder)],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        for _ in range(200):
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            await asyncio.sleep(0.1)
+        jar = aiohttp.CookieJar(unsafe=True)
+        async with aiohttp.ClientSession(cookie_jar=jar) as http:
+            await http.get(url + f"?code={CODE}")
+            sessions = [Session(n, f"Student {n:02d} zq{n:02d}x") for n in range(args.sessions)]
+            started = time.monotonic()
+            await asyncio.gather(*(open_session(s, url, http, started) for s in sessions))
+            apps = children(server.pid)
+            print(f"{len(sessions)} sessions drew their first frame; "
+                  f"{len(apps)} app processes", file=sys.stderr)
+            await asyncio.gather(*(build_case(s, s.number % 16) for s in sessions))
+            for s in sessions:
+                mark = len(s.received)
+                await s.send("C")
+                await s.wait_for("speaking order", since=mark)
+                await s.send("\x1b")  # back to the debate
+            print("every case built; now typing", file=sys.stderr)
+            until = time.monotonic() + args.seconds
+            typists, others = sessions[:args.typists], sessions[args.typists:]
+            await asyncio.gather(*(type_in_search(s, until) for s in typists),
+                                 *(browse(s, until) for s in others))
+            held = sum(1 for s in sessions if not s.closed)
+            apps = children(server.pid)
+            sizes = [memory(pid) for pid in apps]
+            server_rss = memory(server.pid)[0]
+            for s in sessions:
+                assert s.socket is not None
+                await s.socket.close()
+    finally:
+        server.terminate()
+        server.wait(30)
+    kept_apart = check_apart(sessions, folder)
+    latencies = sorted(x for s in typists for x in s.latencies)
+    firsts = sorted(s.first_frame or float("inf") for s in sessions)
+    rss = [r for r, _ in sizes]
+    pss = [p for _, p in sizes]
+    return {
+        "sessions": len(sessions), "held": held, "app processes": len(apps),
+        "first frame, median (s)": round(statistics.median(firsts), 2),
+        "first frame, slowest (s)": round(firsts[-1], 2),
+        "typists": len(typists), "keys measured": len(latencies),
+        "key to frame median (ms)": round(statistics.median(latencies), 1),
+        "key to frame p95 (ms)": round(latencies[int(0.95 * (len(latencies) - 1))], 1),
+        "key to frame max (ms)": round(latencies[-1], 1),
+        "per session RSS (MB)": round(statistics.median(rss), 1),
+        "per session RSS, largest (MB)": round(max(rss), 1),
+        "per session PSS (MB)": round(statistics.median(pss), 1),
+        "all sessions RSS (MB)": round(sum(rss)),
+        "all sessions PSS (MB)": round(sum(pss)),
+        "server RSS (MB)": round(server_rss, 1),
+        "kept apart": kept_apart,
+        "cores": os.cpu_count(), "load average before": LOAD_BEFORE,
+    }
+
+
+def check_apart(sessions: list[Session], folder: Path) -> bool:
+    """No session's screen ever showed another's name; each case file holds its own
+    student's argument only, in its own folder."""
+    debate = load_pack(default_pack()).debate
+    assert debate is not None
+    first = next(iter(debate.positions))
+    column = [a.id for a in debate.arguments_of(first)]
+    apart = True
+    for s in sessions:
+        for other in sessions:
+            if other is not s and other.name.encode() in s.received:
+                print(f"session {s.number} saw {other.name!r}", file=sys.stderr)
+                apart = False
+        cases = list((student_folder(folder, s.name) / "cases").glob("*.json"))
+        saved = json.loads(cases[0].read_text()) if len(cases) == 1 else {}
+        ids = [entry["argument"] for entry in saved.get("case", {}).get("entries", [])]
+        if ids != [column[s.number % len(column)]]:
+            print(f"session {s.number}: its case holds {ids}", file=sys.stderr)
+            apart = False
+    return apart
+
+
+LOAD_BEFORE = os.getloadavg()[0]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sessions", type=int, default=30)
+    parser.add_argument("--typists", type=int, default=5)
+    parser.add_argument("--seconds", type=float, default=20.0)
+    figures = asyncio.run(run(parser.parse_args()))
+    width = max(len(k) for k in figures)
+    for key, value in figures.items():
+        print(f"{key:<{width}}  {value}")
+    print()
+    met = figures["held"] == figures["sessions"] and figures["kept apart"] is True
+    print(f"all sessions held and kept apart: {'met' if met else 'MISSED'}")
+    for key, goal in GOALS.items():
+        value = figures[key]
+        assert isinstance(value, float)
+        print(f"{key} under {goal:g}: {'met' if value < goal else 'MISSED'} ({value})")
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()
