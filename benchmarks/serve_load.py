@@ -33,6 +33,8 @@ import aiohttp
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import contextlib
+
 from tui.core.pack.bundled import default_pack  # noqa: E402
 from tui.core.pack.loader import load_pack  # noqa: E402
 from tui.core.work.classroom import student_folder  # noqa: E402
@@ -53,8 +55,10 @@ class Session:
     received: bytearray = field(default_factory=bytearray)
     arrived: asyncio.Event = field(default_factory=asyncio.Event)
     first_frame: float | None = None
+    case_view: bytes = b""  # what its case screen showed
     latencies: list[float] = field(default_factory=list)
     closed: bool = False
+    reader: asyncio.Task[None] | None = None
 
     async def read(self) -> None:
         assert self.socket is not None
@@ -76,10 +80,8 @@ class Session:
             left = deadline - time.monotonic()
             if left <= 0:
                 raise TimeoutError(f"session {self.number} never showed {text!r}")
-            try:
+            with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(self.arrived.wait(), left)
-            except asyncio.TimeoutError:
-                pass
 
     async def key_to_frame(self, key: str, shown: str) -> None:
         """Send a key; the time until a frame arrives that shows `shown`."""
@@ -127,7 +129,7 @@ async def open_session(session: Session, url: str, http: aiohttp.ClientSession,
                        started: float) -> None:
     session.socket = await http.ws_connect(f"{url}ws?width={WIDTH}&height={HEIGHT}",
                                            max_msg_size=0, heartbeat=None)
-    asyncio.create_task(session.read())
+    session.reader = asyncio.create_task(session.read())
     await session.wait_for("Your name")
     session.first_frame = time.monotonic() - started
 
@@ -145,13 +147,13 @@ async def build_case(session: Session, moves: int) -> None:
     await session.wait_for("Which side", since=mark)
     mark = len(session.received)
     await session.send("\r")
-    await session.wait_for("Added to your case", since=mark)
+    await session.wait_for("Added to", since=mark)  # the case, or the list to answer
 
 
 async def type_in_search(session: Session, until: float) -> None:
     mark = len(session.received)
     await session.send("/")
-    await session.wait_for("Search", since=mark)
+    await session.wait_for("speakers, sources", since=mark)  # the search box's placeholder
     await asyncio.sleep(0.5)
     typed = ""
     while time.monotonic() < until:
@@ -197,14 +199,20 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
             started = time.monotonic()
             await asyncio.gather(*(open_session(s, url, http, started) for s in sessions))
             apps = children(server.pid)
-            print(f"{len(sessions)} sessions drew their first frame; "
+            firsts = sorted(s.first_frame or 0.0 for s in sessions)
+            print(f"{len(sessions)} sessions drew their first frame (median "
+                  f"{statistics.median(firsts):.1f} s, slowest {firsts[-1]:.1f} s); "
                   f"{len(apps)} app processes", file=sys.stderr)
             await asyncio.gather(*(build_case(s, s.number % 16) for s in sessions))
             for s in sessions:
                 mark = len(s.received)
                 await s.send("C")
                 await s.wait_for("speaking order", since=mark)
+                await asyncio.sleep(0.3)
+                s.case_view = bytes(s.received[mark:])
+                mark = len(s.received)
                 await s.send("\x1b")  # back to the debate
+                await s.wait_for("Motion:", since=mark)
             print("every case built; now typing", file=sys.stderr)
             until = time.monotonic() + args.seconds
             typists, others = sessions[:args.typists], sessions[args.typists:]
@@ -245,12 +253,12 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
 
 
 def check_apart(sessions: list[Session], folder: Path) -> bool:
-    """No session's screen ever showed another's name; each case file holds its own
-    student's argument only, in its own folder."""
+    """No session's screen ever showed another's name; each student's folder holds one
+    case with the one argument that student added, and that student's case screen
+    showed it and no argument another student added."""
     debate = load_pack(default_pack()).debate
     assert debate is not None
-    first = next(iter(debate.positions))
-    column = [a.id for a in debate.arguments_of(first)]
+    added: dict[int, str] = {}
     apart = True
     for s in sessions:
         for other in sessions:
@@ -259,10 +267,21 @@ def check_apart(sessions: list[Session], folder: Path) -> bool:
                 apart = False
         cases = list((student_folder(folder, s.name) / "cases").glob("*.json"))
         saved = json.loads(cases[0].read_text()) if len(cases) == 1 else {}
-        ids = [entry["argument"] for entry in saved.get("case", {}).get("entries", [])]
-        if ids != [column[s.number % len(column)]]:
-            print(f"session {s.number}: its case holds {ids}", file=sys.stderr)
+        ids = [entry["argument"] for part in ("case", "expected")
+               for entry in saved.get(part, {}).get("entries", [])]
+        if len(ids) != 1:
+            print(f"session {s.number}: its folder holds {ids}", file=sys.stderr)
             apart = False
+            continue
+        added[s.number] = ids[0]
+    for s in sessions:
+        for number, argument in added.items():
+            claim = debate.arguments[argument].claim[:20].encode()
+            mine = argument == added.get(s.number)
+            if (claim in s.case_view) != mine:
+                print(f"session {s.number}'s case screen {'lacks' if mine else 'shows'} "
+                      f"{argument} (session {number}'s)", file=sys.stderr)
+                apart = False
     return apart
 
 

@@ -169,7 +169,7 @@ def one_seat(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], str]]:
 
 
 def test_the_server_lets_in_only_with_the_code_and_only_as_many_as_it_seats(one_seat) -> None:
-    process, url = one_seat
+    _process, url = one_seat
 
     async def visit() -> None:
         async with aiohttp.ClientSession() as outsider:
@@ -225,7 +225,7 @@ def test_serve_help_says_it_is_for_a_classroom_network(capsys) -> None:
 
 
 def test_serve_on_a_network_address_makes_up_a_code_and_prints_it(tmp_path: Path) -> None:
-    process, url = _start(["--host", "0.0.0.0"], tmp_path)
+    process, _url = _start(["--host", "0.0.0.0"], tmp_path)
     try:
         process.terminate()
         told = process.communicate(timeout=10)[0]
