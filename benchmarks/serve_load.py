@@ -124,6 +124,29 @@ def children(pid: int) -> list[int]:
     return found
 
 
+def command_of(pid: int) -> list[bytes]:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return []
+
+
+def processes(server: int) -> tuple[list[int], list[int], list[int]]:
+    """The students' explorers (forked by the warm process, or started cold), the
+    small attach process textual-serve started for each tab, and the warm process."""
+    explorers, attached, warm = [], [], []
+    for pid in children(server):
+        command = command_of(pid)
+        if b"tui.serve.warm" in command:
+            warm.append(pid)
+            explorers += children(pid)
+        elif any(word.endswith(b"attach.py") for word in command):
+            attached.append(pid)
+        elif b"tui.serve.student" in command:
+            explorers.append(pid)  # started cold
+    return explorers, attached, warm
+
+
 async def open_session(session: Session, url: str, http: aiohttp.ClientSession,
                        started: float) -> None:
     session.socket = await http.ws_connect(f"{url}ws?width={WIDTH}&height={HEIGHT}",
@@ -197,7 +220,7 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
             sessions = [Session(n, f"Student {n:02d} zq{n:02d}x") for n in range(args.sessions)]
             started = time.monotonic()
             await asyncio.gather(*(open_session(s, url, http, started) for s in sessions))
-            apps = children(server.pid)
+            apps = processes(server.pid)[0]
             firsts = sorted(s.first_frame or 0.0 for s in sessions)
             print(f"{len(sessions)} sessions drew their first frame (median "
                   f"{statistics.median(firsts):.1f} s, slowest {firsts[-1]:.1f} s); "
@@ -218,9 +241,11 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
             await asyncio.gather(*(type_in_search(s, until) for s in typists),
                                  *(browse(s, until) for s in others))
             held = sum(1 for s in sessions if not s.closed)
-            apps = children(server.pid)
+            apps, attached, warm = processes(server.pid)
             sizes = [memory(pid) for pid in apps]
+            attach_sizes = [memory(pid) for pid in attached] or [(0.0, 0.0)]
             server_rss = memory(server.pid)[0]
+            warm_rss = memory(warm[0])[0] if warm else 0.0
             for s in sessions:
                 assert s.socket is not None
                 await s.socket.close()
@@ -230,8 +255,10 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
     kept_apart = check_apart(sessions, folder)
     latencies = sorted(x for s in typists for x in s.latencies)
     firsts = sorted(s.first_frame or float("inf") for s in sessions)
-    rss = [r for r, _ in sizes]
-    pss = [p for _, p in sizes]
+    attach_rss = statistics.median(r for r, _ in attach_sizes)
+    attach_pss = statistics.median(p for _, p in attach_sizes)
+    rss = [r + attach_rss for r, _ in sizes]  # a session: its explorer and its attach process
+    pss = [p + attach_pss for _, p in sizes]
     return {
         "sessions": len(sessions), "held": held, "app processes": len(apps),
         "first frame, median (s)": round(statistics.median(firsts), 2),
@@ -245,7 +272,9 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
         "per session PSS (MB)": round(statistics.median(pss), 1),
         "all sessions RSS (MB)": round(sum(rss)),
         "all sessions PSS (MB)": round(sum(pss)),
+        "of which the attach process RSS (MB)": round(attach_rss, 1),
         "server RSS (MB)": round(server_rss, 1),
+        "warm process RSS (MB)": round(warm_rss, 1),
         "kept apart": kept_apart,
         "cores": os.cpu_count(), "load average before": LOAD_BEFORE,
     }

@@ -34,7 +34,7 @@ def free_port() -> int:
 
 
 def children(pid: int) -> list[int]:
-    """The processes whose parent is `pid` (the server's app processes)."""
+    """The processes whose parent is `pid`."""
     found = []
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -44,6 +44,22 @@ def children(pid: int) -> list[int]:
                 continue
             if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
                 found.append(int(entry))
+    return found
+
+
+def explorers(server: int) -> list[int]:
+    """The students' explorer processes of a server: forked by its warm process
+    (`tui.serve.warm`), or started cold."""
+    found = []
+    for pid in children(server):
+        try:
+            command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"tui.serve.warm" in command:
+            found += children(pid)
+        elif b"tui.serve.student" in command and b"--" not in command:
+            found.append(pid)
     return found
 
 
@@ -83,7 +99,8 @@ def test_wrong_code_gets_a_form_and_no_app_process(server, tmp_path: Path) -> No
             # The page has no terminal, and the server started nothing.
             assert await browser.js("!!document.querySelector('.xterm')") is False
             await asyncio.sleep(1)
-            assert children(process.pid) == []
+            assert explorers(process.pid) == []
+            assert len(children(process.pid)) == 1  # the warm process, waiting
 
     asyncio.run(journey())
 
@@ -99,7 +116,7 @@ def test_a_student_builds_a_case_downloads_it_and_finds_it_after_a_reload(
         async with Chromium() as browser:
             await browser.open(url + f"?code={CODE.lower()}")
             await browser.wait_for_screen("Your name")
-            assert len(children(process.pid)) == 1  # one student, one app process
+            assert len(explorers(process.pid)) == 1  # one student, one app process
             await browser.screenshot(shots / "1-name.png")
             await browser.focus_terminal()
             await browser.type("Ann Lee")

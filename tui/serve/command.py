@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import socket
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -131,9 +132,21 @@ def serve(pack: Path, args: argparse.Namespace) -> int:
                  "For a classroom network only: anything wider needs TLS and a real login "
                  "in front (docs/serving.md).",
                  "Press Ctrl+C to stop."]
-    from .server import ClassServer, student_command
+    import shutil
+    import tempfile
 
-    server = ClassServer(student_command(debate.folder, folder, args.side),
+    from .server import ClassServer, start_warm, student_command
+
+    private = Path(tempfile.mkdtemp(prefix="debate-explorer-serve-"))  # this user's only
+    warm_socket = private / "warm.sock"
+    warm = start_warm(debate.folder, folder, args.side, warm_socket)
+    # Students are told the address once the warm explorers are ready (a second or
+    # two); should that process fail, each tab's explorer starts cold instead.
+    waited = 0.0
+    while not warm_socket.exists() and warm.poll() is None and waited < 30:
+        time.sleep(0.05)
+        waited += 0.05
+    server = ClassServer(student_command(debate.folder, folder, args.side, warm_socket),
                          host=args.host, port=args.port, doorkeeper=Doorkeeper(code),
                          seats=Seats(args.max_sessions), announce=announce)
     try:
@@ -142,6 +155,10 @@ def serve(pack: Path, args: argparse.Namespace) -> int:
         print(f"debate-explorer serve: cannot listen on {args.host}:{args.port}: "
               f"{error.strerror or error}", file=sys.stderr)
         return 1
+    finally:
+        warm.terminate()
+        warm.wait(10)
+        shutil.rmtree(private, ignore_errors=True)
     return 0
 
 

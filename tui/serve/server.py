@@ -6,8 +6,11 @@ class is full. Each process is started by a command line this server writes."""
 from __future__ import annotations
 
 import logging
+import os
 import shlex
+import subprocess
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 from aiohttp import web
@@ -20,14 +23,35 @@ PASS_COOKIE = "debate_explorer_class"
 LARGEST_TERMINAL = (400, 200)  # columns, rows: a browser asking for more is refused
 
 
-def student_command(pack: Path, class_folder: Path, side: str | None = None) -> str:
+def student_command(pack: Path, class_folder: Path, side: str | None = None,
+                    warm: Path | None = None) -> str:
     """The shell command for one student's process (textual-serve runs it with a
-    shell: `exec` leaves no shell process behind)."""
-    words = [sys.executable, "-m", "tui.serve.student", "--class-dir", str(class_folder)]
+    shell: `exec` leaves no shell process behind). With `warm`, the socket of
+    `tui.serve.warm`, the tab's explorer is forked from there, and started cold only
+    when that fails."""
+    cold = [sys.executable, "-m", "tui.serve.student", "--class-dir", str(class_folder)]
     if side:
-        words += ["--side", side]
-    words.append(str(pack))
-    return "exec " + shlex.join(words)
+        cold += ["--side", side]
+    cold.append(str(pack))
+    if warm is None:
+        return "exec " + shlex.join(cold)
+    attach = Path(__file__).with_name("attach.py")
+    return "exec " + shlex.join([sys.executable, "-I", "-S", str(attach), str(warm), "--",
+                                 *cold])
+
+
+def start_warm(pack: Path, class_folder: Path, side: str | None,
+               socket_path: Path) -> subprocess.Popen[bytes]:
+    """The warm explorer process (`tui.serve.warm`), in the environment textual-serve
+    gives an app process: Textual reads it once, at import, before any fork."""
+    environment = dict(os.environ, TEXTUAL_DRIVER="textual.drivers.web_driver:WebDriver",
+                       TEXTUAL_FPS="60", TEXTUAL_COLOR_SYSTEM="truecolor",
+                       TERM_PROGRAM="textual", TERM_PROGRAM_VERSION=version("textual-serve"))
+    command = [sys.executable, "-m", "tui.serve.warm", "--socket", str(socket_path),
+               "--class-dir", str(class_folder)]
+    if side:
+        command += ["--side", side]
+    return subprocess.Popen([*command, str(pack)], env=environment, stdin=subprocess.DEVNULL)
 
 
 class ClassServer(Server):
