@@ -167,9 +167,16 @@ async def build_case(session: Session, moves: int) -> None:
     mark = len(session.received)
     await session.send("a")
     await session.wait_for("Which side", since=mark)
-    mark = len(session.received)
-    await session.send("\r")
-    await session.wait_for("Added to", since=mark)  # the case, or the list to answer
+    await asyncio.sleep(0.3)
+    for attempt in range(3):  # under load a key can reach the dialog before its list
+        mark = len(session.received)
+        await session.send("\r")
+        try:
+            await session.wait_for("Added to", since=mark, timeout=20)  # case or list to answer
+            return
+        except TimeoutError:
+            if attempt == 2:
+                raise
 
 
 async def type_in_search(session: Session, until: float) -> None:

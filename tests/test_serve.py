@@ -4,7 +4,6 @@ wrong codes, the limit on app processes, and where each name's work is kept."""
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import socket
 import subprocess
@@ -244,7 +243,49 @@ def test_serve_refuses_a_pack_with_errors(tmp_path: Path, capsys) -> None:
 def test_the_student_app_gets_its_folder_from_the_servers_command_line() -> None:
     from tui.serve.server import student_command
 
-    command = student_command(Path("/packs/glasgow"), Path("/srv/class 1"))
-    assert command.startswith("exec ")
-    assert "--class-dir '/srv/class 1'" in command
-    assert json.dumps(os.environ.get("X", ""))  # the environment is not how it is told
+    cold = student_command(Path("/packs/glasgow"), Path("/srv/class 1"))
+    assert cold.startswith("exec ") and cold.endswith("--class-dir '/srv/class 1' /packs/glasgow")
+    warm = student_command(Path("/packs/glasgow"), Path("/srv/class 1"), warm=Path("/run/w.sock"))
+    assert "attach.py /run/w.sock -- " in warm and warm.endswith(cold.removeprefix("exec "))
+
+
+def test_a_tab_whose_warm_process_is_gone_starts_its_explorer_cold(tmp_path: Path) -> None:
+    attach = Path(__file__).resolve().parent.parent / "tui" / "serve" / "attach.py"
+    done = subprocess.run([sys.executable, "-I", "-S", str(attach), str(tmp_path / "gone.sock"),
+                           "--", sys.executable, "-c", "print('started cold')"],
+                          capture_output=True, text=True, timeout=30)
+    assert done.stdout == "started cold\n"
+
+
+def test_each_tab_gets_an_explorer_forked_from_the_warm_process(tmp_path: Path) -> None:
+    process, url = _start(["--host", "127.0.0.1"], tmp_path)  # on localhost: no code
+
+    def children(pid: int) -> list[int]:
+        return [int(entry) for entry in os.listdir("/proc") if entry.isdigit()
+                and _parent(int(entry)) == pid]
+
+    async def visit() -> None:
+        async with _browser() as student:
+            socket_ = await student.ws_connect(url + "ws?width=80&height=24")
+            shown = b""
+            while b"Your name" not in shown:
+                message = await socket_.receive(timeout=30)
+                if message.type == aiohttp.WSMsgType.BINARY:
+                    shown += message.data
+            warm = [pid for pid in children(process.pid)
+                    if b"tui.serve.warm" in Path(f"/proc/{pid}/cmdline").read_bytes()]
+            assert len(warm) == 1 and len(children(warm[0])) == 1
+            await socket_.close()
+
+    try:
+        asyncio.run(visit())
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+def _parent(pid: int) -> int:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, ValueError, IndexError):
+        return -1

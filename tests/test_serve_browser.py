@@ -155,7 +155,9 @@ def test_a_student_builds_a_case_downloads_it_and_finds_it_after_a_reload(
             await browser.focus_terminal()
             await browser.type("ann lee")  # typed another way: the same student
             await browser.press("enter")
-            await browser.wait_for_screen("Motion:")
+            # Back where Ann was: the argument she had open, her case behind `C`.
+            back = await browser.wait_for_screen("Answered by")
+            assert argument.splitlines()[2].strip() in back
             await browser.press("C")
             again = await browser.wait_for_screen("Handout")
             await browser.screenshot(shots / "5-after-reload.png")

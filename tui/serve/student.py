@@ -8,14 +8,16 @@ ever gives the name typed on the first screen (see `tui.core.work.classroom`).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import inspect
 import sys
+from collections.abc import Collection
 from pathlib import Path
 
 from textual import events, on
 
 from tui.core.pack.model import Debate
-from tui.core.work.classroom import enrol
+from tui.core.work.classroom import enrol, last_place, remember_place
 from tui.ui.app import ExplorerApp
 from tui.ui.launch import load_or_report
 from tui.ui.shell import AppShell
@@ -37,6 +39,7 @@ class ClassroomApp(ExplorerApp):
         super().__init__(debate, data_dir=None, side=side)
         self.class_folder = class_folder
         self.student = ""
+        self._place: tuple[str, str] = ("debate", "")
 
     @on(events.Mount)
     def _ask_name(self, event: events.Mount) -> None:
@@ -56,6 +59,32 @@ class ClassroomApp(ExplorerApp):
         self.student = name
         self.sub_title = name
         ExplorerApp.on_mount(self)
+        self._go_back_to_where_they_were()
+        self.set_interval(1.0, self._remember_place)
+
+    def _go_back_to_where_they_were(self) -> None:
+        """After a reload or a lost connection, the place the student had open (the
+        debate stays one step back)."""
+        place = last_place(self.data_dir) if self.data_dir else None
+        if place is None or place[0] == "debate":
+            return
+        kind, record_id = place
+        records: dict[str, Collection[str]] = {
+            "argument": self.debate.arguments, "source": self.debate.sources,
+            "speaker": self.debate.speakers, "facts": ("",)}
+        if record_id not in records.get(kind, ()):  # a pack edited since, or a damaged file
+            return
+        # Once the debate is drawn: the navigator keeps the cursor of the view it leaves.
+        self.call_after_refresh(self.navigator.open, kind, record_id)
+        self._place = place
+
+    def _remember_place(self) -> None:
+        current = self.navigator.history.current
+        if current is None or self.data_dir is None or current.place.key == self._place:
+            return
+        self._place = current.place.key
+        with contextlib.suppress(OSError):  # only a convenience: the case is saved apart
+            remember_place(self.data_dir, *self._place)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.student and action not in BEFORE_NAMED:

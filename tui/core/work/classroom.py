@@ -91,3 +91,21 @@ def students(class_folder: Path) -> list[Student]:
             continue  # not a student's folder (or a damaged one): nothing to report
         found.append(Student(name, folder))
     return sorted(found, key=lambda s: (s.name.casefold(), s.folder.name))
+
+
+PLACE_FILE = "place.json"  # in each student's folder: where they were in the explorer
+
+
+def remember_place(folder: Path, kind: str, record_id: str) -> None:
+    """Where the student is (a view and its record), so a reload goes back there."""
+    text = json.dumps({"kind": kind, "id": record_id}, ensure_ascii=False)
+    write_atomically(folder / PLACE_FILE, text + "\n")
+
+
+def last_place(folder: Path) -> tuple[str, str] | None:
+    """The place remembered for the student, if there is one that reads."""
+    try:
+        data = json.loads(read_regular_file(folder / PLACE_FILE, 16_000))
+        return str(data["kind"]), str(data["id"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
