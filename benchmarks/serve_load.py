@@ -20,6 +20,7 @@ import asyncio
 import contextlib
 import json
 import os
+import re
 import socket
 import statistics
 import subprocess
@@ -78,7 +79,10 @@ class Session:
             self.arrived.clear()
             left = deadline - time.monotonic()
             if left <= 0:
-                raise TimeoutError(f"session {self.number} never showed {text!r}")
+                Path(f"/tmp/serve-load-session-{self.number}.bin").write_bytes(self.received)
+                tail = re.sub(rb"\x1b\[[0-9;?]*[A-Za-z]", b" ", bytes(self.received[-4000:]))
+                raise TimeoutError(f"session {self.number} never showed {text!r}; last shown: "
+                                   f"{' '.join(tail.decode(errors='replace').split())[-1500:]}")
             with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(self.arrived.wait(), left)
 
@@ -156,7 +160,7 @@ async def open_session(session: Session, url: str, http: aiohttp.ClientSession,
     session.first_frame = time.monotonic() - started
 
 
-async def build_case(session: Session, moves: int) -> None:
+async def build_case(session: Session, moves: int, folder: Path) -> None:
     """Name, then the `moves`-th argument of the first column into the case."""
     await session.send(session.name + "\r")
     await session.wait_for("Motion:")
@@ -168,15 +172,15 @@ async def build_case(session: Session, moves: int) -> None:
     await session.send("a")
     await session.wait_for("Which side", since=mark)
     await asyncio.sleep(0.3)
-    for attempt in range(3):  # under load a key can reach the dialog before its list
-        mark = len(session.received)
-        await session.send("\r")
-        try:
-            await session.wait_for("Added to", since=mark, timeout=20)  # case or list to answer
-            return
-        except TimeoutError:
-            if attempt == 2:
-                raise
+    await session.send("\r")
+    # Saved at once; the screen says so in a toast that a starved process may draw too
+    # late to be seen, so the file is what is waited for.
+    cases = student_folder(folder, session.name) / "cases"
+    deadline = time.monotonic() + 60
+    while not any(cases.glob("*.json")):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"session {session.number}'s case was never saved")
+        await asyncio.sleep(0.2)
 
 
 async def type_in_search(session: Session, until: float) -> None:
@@ -232,7 +236,7 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
             print(f"{len(sessions)} sessions drew their first frame (median "
                   f"{statistics.median(firsts):.1f} s, slowest {firsts[-1]:.1f} s); "
                   f"{len(apps)} app processes", file=sys.stderr)
-            await asyncio.gather(*(build_case(s, s.number % 16) for s in sessions))
+            await asyncio.gather(*(build_case(s, s.number % 16, folder) for s in sessions))
             for s in sessions:
                 mark = len(s.received)
                 await s.send("C")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import inspect
+import os
 import sys
 from collections.abc import Collection
 from pathlib import Path
@@ -45,6 +46,14 @@ class ClassroomApp(ExplorerApp):
     def _ask_name(self, event: events.Mount) -> None:
         event.prevent_default()  # the explorer's own on_mount runs once the student is named
         self.push_screen(NameScreen(self.debate.info.title), self._named)
+        self._server_pid = os.getppid()
+        self.set_interval(2.0, self._end_with_the_server)
+
+    def _end_with_the_server(self) -> None:
+        """A server that stopped (or was killed) cannot reach this process again: end
+        it, rather than leave it running with no browser (the work is saved)."""
+        if os.getppid() != self._server_pid:
+            self.exit()
 
     def _named(self, name: str | None) -> None:
         if not name:
