@@ -289,3 +289,32 @@ def _parent(pid: int) -> int:
         return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
     except (OSError, ValueError, IndexError):
         return -1
+
+
+def test_nothing_is_left_running_when_the_server_is_killed(tmp_path: Path) -> None:
+    process, url = _start(["--host", "127.0.0.1"], tmp_path)
+
+    def descendants(pid: int) -> list[int]:
+        found = [int(e) for e in os.listdir("/proc") if e.isdigit() and _parent(int(e)) == pid]
+        return found + [d for child in found for d in descendants(child)]
+
+    async def open_one() -> list[int]:
+        async with _browser() as student:
+            socket_ = await student.ws_connect(url + "ws?width=80&height=24")
+            shown = b""
+            while b"Your name" not in shown:
+                message = await socket_.receive(timeout=30)
+                if message.type == aiohttp.WSMsgType.BINARY:
+                    shown += message.data
+            left = descendants(process.pid)
+            process.kill()  # no clean shutdown: the server is simply gone
+            process.wait(10)
+            return left
+
+    running = asyncio.run(open_one())
+    assert len(running) >= 2  # the warm process and the student's explorer at least
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and any(Path(f"/proc/{pid}").exists() for pid in running):
+        time.sleep(0.2)
+    assert [pid for pid in running if Path(f"/proc/{pid}/stat").exists()
+            and Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"] == []

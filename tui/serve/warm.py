@@ -72,8 +72,14 @@ def serve_forks(debate: Debate, class_folder: Path, side: str | None, path: Path
     listener.listen(128)
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the system
     gc.freeze()  # what is loaded now is shared with every child: keep the collector off it
-    while True:
-        handed, _ = listener.accept()
+    server = os.getppid()
+    listener.settimeout(2.0)
+    while os.getppid() == server:  # a server killed outright leaves no warm process behind
+        try:
+            handed, _ = listener.accept()
+        except TimeoutError:
+            continue
+        handed.settimeout(None)
         try:
             size, streams, _, _ = socket.recv_fds(handed, 4096, 3)
         except OSError:
