@@ -115,6 +115,15 @@ def memory(pid: int) -> tuple[float, float]:
     return rss, pss
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time a process has used so far."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def children(pid: int) -> list[int]:
     found = []
     for entry in os.listdir("/proc"):
@@ -249,8 +258,12 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
             print("every case built; now typing", file=sys.stderr)
             until = time.monotonic() + args.seconds
             typists, others = sessions[:args.typists], sessions[args.typists:]
+            everyone = [server.pid, *(p for group in processes(server.pid) for p in group)]
+            cpu_before, wall_before = sum(cpu_seconds(p) for p in everyone), time.monotonic()
             await asyncio.gather(*(type_in_search(s, until) for s in typists),
                                  *(browse(s, until) for s in others))
+            cores_used = ((sum(cpu_seconds(p) for p in everyone) - cpu_before)
+                          / (time.monotonic() - wall_before))
             held = sum(1 for s in sessions if not s.closed)
             apps, attached, warm = processes(server.pid)
             sizes = [memory(pid) for pid in apps]
@@ -287,7 +300,9 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
         "server RSS (MB)": round(server_rss, 1),
         "warm process RSS (MB)": round(warm_rss, 1),
         "kept apart": kept_apart,
+        "cores used by the server and sessions while typing": round(cores_used, 2),
         "cores": os.cpu_count(), "load average before": LOAD_BEFORE,
+        "load average after": round(os.getloadavg()[0], 2),
     }
 
 
@@ -315,7 +330,7 @@ def check_apart(sessions: list[Session], folder: Path) -> bool:
         added[s.number] = ids[0]
     for s in sessions:
         for number, argument in added.items():
-            claim = debate.arguments[argument].claim[:20].encode()
+            claim = debate.arguments[argument].claim[:40].encode()  # 20 are shared by two
             mine = argument == added.get(s.number)
             if (claim in s.case_view) != mine:
                 print(f"session {s.number}'s case screen {'lacks' if mine else 'shows'} "

@@ -1,6 +1,8 @@
 """What textual-serve starts for each browser tab: a tiny process (the standard library
 only, run with `python -I -S`) that hands its standard input and output to a warm
-explorer forked for it (`tui.serve.warm`), then waits for that explorer to end.
+explorer forked for it (`tui.serve.warm`), and ends. textual-serve talks to the tab's
+process through those pipes alone (it reads until the output closes, and asks the
+app to quit through the input), so the explorer holding them is all it needs.
 
 A class opening at once then costs a fork each, not a Python start with Textual's
 imports and the pack's loading (about a second of a core each). If the warm process
@@ -26,13 +28,9 @@ def main() -> None:
             socket.send_fds(warm, [json.dumps(size).encode()], [0, 1, 2])
             if warm.recv(1) != b"+":  # the forked explorer has taken our streams
                 raise ConnectionError("the warm process did not start an explorer")
-            # The explorer holds the streams now: ours would keep the pipes open after it ends.
-            for stream in (0, 1, 2):
-                os.close(stream)
-            status = warm.recv(1)  # its exit status, or nothing if it died
-            os._exit(status[0] if status else 1)
     except OSError:
         os.execv(cold[0], cold)
+    os._exit(0)  # a process less per student: the explorer holds the pipes now
 
 
 if __name__ == "__main__":

@@ -61,8 +61,6 @@ def _student(debate: Debate, class_folder: Path, side: str | None, handed: socke
     except BaseException:
         traceback.print_exc()
     finally:
-        with contextlib.suppress(OSError):
-            handed.sendall(bytes([min(max(status, 0), 255)]))
         os._exit(status)
 
 
