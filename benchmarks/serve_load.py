@@ -246,7 +246,7 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
                   f"{statistics.median(firsts):.1f} s, slowest {firsts[-1]:.1f} s); "
                   f"{len(apps)} app processes", file=sys.stderr)
             await asyncio.gather(*(build_case(s, s.number % 16, folder) for s in sessions))
-            await asyncio.sleep(4)  # the "Added" toasts gone: what repaints under them is not the case
+            await asyncio.sleep(4)  # toasts gone: what repaints under them is not the case
             for s in sessions:
                 mark = len(s.received)
                 await s.send("C")
