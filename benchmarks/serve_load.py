@@ -212,6 +212,27 @@ async def type_in_search(session: Session, until: float) -> None:
         await asyncio.sleep(0.3)
 
 
+async def type_notes(session: Session, until: float) -> None:
+    """Writing notes for the argument in the case (saved as they type)."""
+    mark = len(session.received)
+    await session.send("C")
+    await session.wait_for("speaking order", since=mark)
+    await asyncio.sleep(0.3)
+    await session.send("\r")  # write: into the notes
+    await asyncio.sleep(0.5)
+    typed = ""
+    while time.monotonic() < until:
+        for char in PHRASE.strip() + ".":
+            typed += char
+            await session.key_to_frame(char, typed[-3:] if char != " " else typed[-4:-1])
+            await asyncio.sleep(0.15)
+            if time.monotonic() >= until:
+                break
+        await session.send("\r")  # a new line for the next sentence
+        typed = ""
+        await asyncio.sleep(0.3)
+
+
 async def browse(session: Session, until: float) -> None:
     step = 0
     while time.monotonic() < until:
@@ -262,7 +283,8 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
             everyone = [server.pid, *(p for group in processes(server.pid) for p in group)]
             cpu_before, wall_before = sum(cpu_seconds(p) for p in everyone), time.monotonic()
             client_before = time.process_time()
-            await asyncio.gather(*(type_in_search(s, until) for s in typists),
+            typing = type_notes if args.typing == "notes" else type_in_search
+            await asyncio.gather(*(typing(s, until) for s in typists),
                                  *(browse(s, until) for s in others))
             window = time.monotonic() - wall_before
             cores_used = (sum(cpu_seconds(p) for p in everyone) - cpu_before) / window
@@ -290,7 +312,7 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
         "sessions": len(sessions), "held": held, "app processes": len(apps),
         "first frame, median (s)": round(statistics.median(firsts), 2),
         "first frame, slowest (s)": round(firsts[-1], 2),
-        "typists": len(typists), "keys measured": len(latencies),
+        "typists": len(typists), "typing into": args.typing, "keys measured": len(latencies),
         "key to frame median (ms)": round(statistics.median(latencies), 1),
         "key to frame p95 (ms)": round(latencies[int(0.95 * (len(latencies) - 1))], 1),
         "key to frame max (ms)": round(latencies[-1], 1),
@@ -351,6 +373,9 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=30)
     parser.add_argument("--typists", type=int, default=5)
     parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--typing", choices=("search", "notes"), default="search",
+                        help="what the typists type into: the search box (each key "
+                        "searches again) or their notes on an argument of their case")
     figures = asyncio.run(run(parser.parse_args()))
     width = max(len(k) for k in figures)
     for key, value in figures.items():
