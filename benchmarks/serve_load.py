@@ -217,9 +217,9 @@ async def type_notes(session: Session, until: float) -> None:
     mark = len(session.received)
     await session.send("C")
     await session.wait_for("speaking order", since=mark)
-    await asyncio.sleep(0.3)
+    await asyncio.sleep(2)  # a starved process may draw the screen before it takes keys
     await session.send("\r")  # write: into the notes
-    await asyncio.sleep(0.5)
+    await asyncio.sleep(2)
     typed = ""
     while time.monotonic() < until:
         for char in PHRASE.strip() + ".":
