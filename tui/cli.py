@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # the model is imported when a pack is loaded, not at start-u
     from tui.core.pack.model import Debate
     from tui.core.pack.packfiles import LoadResult
 
-SUBCOMMANDS = ("validate", "export", "import", "formats")
+SUBCOMMANDS = ("validate", "export", "import", "formats", "serve", "report")
 
 
 def resolve_pack(name: str | None) -> Path:
@@ -233,7 +233,18 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     timer.add_argument("--data-dir", help="the data folder (default: "
                        "$DEBATE_EXPLORER_DATA_DIR, else your user data folder)")
     timer.set_defaults(run=formats)
+    from .serve.command import add_commands  # classroom: `serve` and the teacher's `report`
+
+    add_commands(commands, lambda a: _class_command("serve", a),
+                 lambda a: _class_command("report", a))
     return parser
+
+
+def _class_command(name: str, args: argparse.Namespace) -> int:
+    from .serve import command
+
+    run: Callable[[Path, argparse.Namespace], int] = getattr(command, name)
+    return run(resolve_pack(args.pack), args)
 
 
 def _app_parser() -> argparse.ArgumentParser:

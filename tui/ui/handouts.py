@@ -4,6 +4,7 @@ folder unless the student names another place, and the path is always shown."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,15 @@ MARKDOWN = (".md", ".markdown", ".txt")
 
 def ask_for_handout(app: App[Any], casebook: CaseBook,
                     remembered: Remembered | None = None) -> None:
-    """The case handout: HTML to print, or Markdown when the file ends in .md."""
+    """The case handout: HTML to print, or Markdown when the file ends in .md. In a
+    browser (`debate-explorer serve`) the Markdown handout is downloaded instead: the
+    server's folders are not the student's."""
+    if app.is_web:
+        name = f"my-case-{casebook.debate.folder.name}.md"
+        app.deliver_text(io.StringIO(to_handout(casebook.debate, casebook.case)),
+                         save_filename=name, mime_type="text/markdown")
+        app.notify(f"Handout downloaded as {name}.", timeout=8, markup=False)
+        return
     folder = casebook.storage.folder.parent  # the data folder the case is kept in
     default = handout_path(casebook.debate, folder, ".html")
     if remembered is None:  # a case screen shown on its own (tests)
