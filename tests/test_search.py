@@ -173,8 +173,10 @@ class TestRanking:
 
 class TestGrouping:
     def test_kinds_come_in_a_fixed_order_and_empty_kinds_are_left_out(self, good: SearchIndex):
+        # "The minister" is a speaker's name, so the speakers come first (TestNamesFirst);
+        # the other kinds keep their order.
         found = good.grouped("minister")
-        assert list(found) == ["argument", "quote", "speaker", "source", "fact"]
+        assert list(found) == ["speaker", "argument", "quote", "source", "fact"]
         assert ids(found["speaker"]) == ["minister"]
         assert list(good.grouped("mixed")) == ["argument", "quote"]
 
@@ -318,3 +320,35 @@ class TestGlasgow:
     def test_a_phrase_with_a_typo_finds_its_argument_first(self, glasgow: SearchIndex, query,
                                                            argument):
         assert glasgow.grouped(query)["argument"][0].id == argument
+
+
+class TestNamesFirst:
+    """A speaker or source whose name the query spells is listed before what mentions it."""
+
+    def test_a_speakers_name_puts_the_speakers_first(self):
+        index = SearchIndex(build_debate(
+            arguments=[("distraction", "Kit Malthouse calls the rooms a distraction.", "")],
+            quotes=[("kit-said", "kit", "Rooms are a bit of a distraction.")],
+            cites={"distraction": ("kit-said",)}))
+        for query in ("Kit Malthouse", "malthouse", "Malthose", "kit malth"):
+            found = index.grouped(query)
+            assert list(found)[0] == "speaker", query
+            assert found["speaker"][0].label == "Kit Malthouse"
+            assert "argument" in found, query  # the passages are still there, below
+
+    def test_an_outlets_name_puts_the_sources_first(self):
+        index = SearchIndex(build_debate(
+            arguments=[("bbc-said", "The BBC News report was wrong.", "")]))
+        assert list(index.grouped("bbc news"))[0] == "source"
+
+    def test_words_that_name_no_one_keep_the_usual_order(self):
+        index = SearchIndex(build_debate(
+            arguments=[("distraction", "Rooms are a distraction.", "")],
+            quotes=[("kit-said", "kit", "Rooms are a bit of a distraction.")]))
+        assert list(index.grouped("distraction")) == ["argument", "quote"]
+
+
+def test_kit_malthouse_shows_the_person_first_in_the_glasgow_pack(glasgow: SearchIndex):
+    found = glasgow.grouped("Kit Malthouse")
+    assert list(found)[0] == "speaker"
+    assert found["speaker"][0].label == "Kit Malthouse"

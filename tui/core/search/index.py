@@ -18,7 +18,7 @@ from operator import add, itemgetter, neg
 from tui.core.pack.model import Debate
 from tui.core.search.records import KINDS, TITLE, searchable, shown
 from tui.core.search.textnorm import STOPWORDS, keywords, words
-from tui.core.search.words import EXACT, Vocabulary
+from tui.core.search.words import EXACT, Vocabulary, names
 
 MAX_QUERY_WORDS = 12
 # Added per word matched when no record matches them all: one more word outweighs any quality.
@@ -98,14 +98,29 @@ class SearchIndex:
         themes: frozenset[str] | None = None,
         speaker: str | None = None,
     ) -> dict[str, list[Hit]]:
-        """The best `limit` records of each kind, kinds in KINDS order, empty kinds left out."""
-        return {
+        """The best `limit` records of each kind, empty kinds left out, kinds in KINDS
+        order, except that a speaker or source whose name the query spells comes first:
+        "Kit Malthouse" is the person before the passages that mention him."""
+        found = {
             kind: [self._hit(-n, score) for score, n in _best(numbers, scores, limit)]
             for kind, (numbers, scores) in zip(
                 KINDS, self._ranked(query, themes, speaker), strict=True
             )
             if numbers
         }
+        named = [kind for kind in ("speaker", "source")
+                 if kind in found and self._names(query, found[kind][0])]
+        return {kind: found[kind] for kind in [*named, *(k for k in found if k not in named)]}
+
+    def _names(self, query: str, hit: Hit) -> bool:
+        """Whether every word of the query spells a word of the record's name (a
+        speaker's name, a source's outlet), allowing for typos. A headline is not a
+        name: "drug deaths" should not put every article about them first."""
+        if hit.kind == "speaker":
+            name = self._debate.speakers[hit.id].name
+        else:
+            name = self._debate.sources[hit.id].outlet
+        return names(keywords(query)[:MAX_QUERY_WORDS], words(name))
 
     # Scoring
 

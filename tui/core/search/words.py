@@ -115,3 +115,12 @@ class Vocabulary:
                 )
         found.sort(key=itemgetter(1))
         return found[:FUZZY_EXPANSIONS]
+
+
+def names(query_words: list[str], name_words: list[str]) -> bool:
+    """Whether every query word is a word of the name, the start of one, or a typo of one."""
+    return bool(query_words) and all(
+        any(word == part or part.startswith(word)
+            or OSA.distance(word, part, score_cutoff=max_typos(word)) <= max_typos(word)
+            for part in name_words)
+        for word in query_words)
