@@ -16,12 +16,14 @@ from tui.core.work.settings import Remembered
 
 from .messages import CollectArgument, OpenPlace, OpenQuote
 from .navigator import Navigator
+from .screens.base import ViewScreen
 from .services import LazySearchIndex, open_casebook
 from .shell import AppShell
 
 if TYPE_CHECKING:
     from tui.core.search.index import SearchIndex
     from tui.core.work.casebook import CaseBook
+    from tui.core.work.marks import CaseMarks
 
 
 class ExplorerApp(AppShell[int]):
@@ -109,7 +111,17 @@ class ExplorerApp(AppShell[int]):
     def _collect(self, request: CollectArgument) -> None:
         from .screens.case import collect_argument
 
-        collect_argument(self, self.casebook, request.argument_id)
+        collect_argument(self, self.casebook, request.argument_id, self._show_marks)
+
+    def case_marks(self) -> CaseMarks:
+        """Where each argument stands in the student's case, for the lists to mark."""
+        from tui.core.work.marks import CaseMarks
+
+        return CaseMarks.of_case(self.casebook.case)
+
+    def _show_marks(self) -> None:
+        if isinstance(self.screen, ViewScreen):
+            self.screen.show_marks()
 
     def open_view(self, kind: str, record_id: str = "", **state: Any) -> None:
         """Go to a place directly (for code that owns the app, such as tests)."""

@@ -49,7 +49,8 @@ class Navigator:
         from .screens.search import SearchScreen
 
         if not isinstance(self.app.screen, SearchScreen):
-            self.app.push_screen(SearchScreen(self.debate, self.app.search_index), self._follow)
+            self.app.push_screen(SearchScreen(self.debate, self.app.search_index,
+                                              marks=self.app.case_marks()), self._follow)
 
     def open_case(self) -> None:
         from .screens.case import CaseScreen

@@ -35,8 +35,10 @@ def argument_counts(debate: Debate, argument: Argument) -> str:
     return " · ".join(parts)
 
 
-def argument_row(debate: Debate, argument: Argument, *, with_position: bool = False) -> Text:
-    """An argument in a list: its claim, then a dim line of counts and themes."""
+def argument_row(debate: Debate, argument: Argument, *, with_position: bool = False,
+                 mark: str = "") -> Text:
+    """An argument in a list: its claim, then a dim line of counts and themes, after
+    its mark in the student's case ("✓ in your case"), which reads without colour."""
     row = Text()
     if with_position:
         position = debate.positions.get(argument.position)
@@ -44,6 +46,9 @@ def argument_row(debate: Debate, argument: Argument, *, with_position: bool = Fa
                    style="bold")
     row.append(visible(argument.claim))
     row.append("\n")
+    if mark:
+        row.append(visible(mark), style="bold")
+        row.append(" · ", style="dim")
     row.append(argument_counts(debate, argument), style="dim")
     return row
 

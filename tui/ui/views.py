@@ -18,6 +18,7 @@ _VIEWS: dict[str, str] = {
     "source": "tui.ui.screens.source:SourceScreen",
     "speaker": "tui.ui.screens.speaker:SpeakerScreen",
     "facts": "tui.ui.screens.facts:FactsScreen",
+    "map": "tui.ui.screens.exchange_map:ExchangeMapScreen",
 }
 
 

@@ -20,12 +20,23 @@ class ArgumentRow(NamedTuple):
     id: str
     claim: str
     meta: str = ""  # "3 quotes · 2 rebuttals · Public health"; empty for none
+    mark: str = ""  # where it stands in the student's case: "✓ in your case"; "" for nowhere
+
+    @property
+    def meta_line(self) -> str:
+        """The dim line as shown: the mark first, so it reads whatever the width."""
+        return with_mark(self.mark, self.meta)
+
+
+def with_mark(mark: str, text: str) -> str:
+    """A list's dim line with the case's mark in front: "✓ in your case · 2 quotes"."""
+    return f"{mark} · {text}" if mark and text else mark or text
 
 
 def narrowness(rows: Sequence[ArgumentRow]) -> list[tuple[bool, bool]]:
     """Per row, whether its claim and its meta line are all one-cell characters."""
     return list(zip(narrow_flags([row.claim for row in rows]),
-                    narrow_flags([row.meta for row in rows]), strict=True))
+                    narrow_flags([row.meta_line for row in rows]), strict=True))
 
 
 class RowLayout:
@@ -40,9 +51,10 @@ class RowLayout:
         self.width = width
         count = line_counter(width)
         heights = (
-            count(claim, claim_narrow) + (count(meta, meta_narrow) if meta else 0)
+            count(row.claim, claim_narrow)
+            + (count(row.meta_line, meta_narrow) if row.meta or row.mark else 0)
             + 1  # the rule below the row
-            for (_, claim, meta), (claim_narrow, meta_narrow) in zip(rows, narrow, strict=True)
+            for row, (claim_narrow, meta_narrow) in zip(rows, narrow, strict=True)
         )
         self.starts = [0, *accumulate(heights)]
 

@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from tui.core.pack.model import Argument, Debate, Quote
 from tui.core.pack.rebuttals import Rebuttal, exchange_quotes, how_known, replied_to, replies_to
 
-from ..messages import CollectArgument
+from ..messages import CollectArgument, OpenPlace
 from ..text import argument_row, data_text, quote_card, shorten, theme_names
 from ..widgets.lists import KeyList, heading
 from .base import LinksScreen
@@ -30,6 +30,7 @@ class ArgumentScreen(LinksScreen):
         Binding("r", "answered_by", "Replies"),
         Binding("s", "open_source", "In source"),
         Binding("a", "add_to_case", "Add to case"),
+        Binding("m", "open_map", "Map of the exchanges"),
     ]
 
     @classmethod
@@ -52,6 +53,9 @@ class ArgumentScreen(LinksScreen):
         if position is not None:
             head.append(data_text(f"{position.name} ({position.side} the motion)\n", "dim"))
         head.append(data_text(argument.claim, "bold"))
+        mark = self.case_marks().of(argument.id)
+        if mark:
+            head.append(f"\n{mark}", style="bold")
         themes = theme_names(debate, argument.themes)
         if themes:
             head.append("\nThemes: ", style="dim")
@@ -60,6 +64,7 @@ class ArgumentScreen(LinksScreen):
 
     def _links(self) -> list[Option | None]:
         debate, argument = self.debate, self.argument
+        marks = self.case_marks()
         # The summary scrolls with the list, so a long one never pushes the links off screen.
         options: list[Option | None] = [
             Option(Text("Summary (the pack's own words, not a quote)", style="bold underline"),
@@ -74,7 +79,8 @@ class ArgumentScreen(LinksScreen):
                     options.append(Option(quote_card(debate, item), id=f"{name}:quote:{item.id}"))
                     options.append(None)  # a rule between cards
                 else:
-                    options.append(Option(argument_row(debate, item, with_position=True),
+                    options.append(Option(argument_row(debate, item, with_position=True,
+                                                       mark=marks.of(item.id)),
                                           id=f"{name}:argument:{item.id}"))
 
         def replies(name: str, title: str, empty: str, found: list[Rebuttal],
@@ -139,6 +145,12 @@ class ArgumentScreen(LinksScreen):
 
     def action_add_to_case(self) -> None:
         self.post_message(CollectArgument(self.record_id))
+
+    def action_open_map(self) -> None:
+        self.post_message(OpenPlace("map", self.record_id))
+
+    def show_marks(self) -> None:
+        self.query_one("#argument-head", Static).update(self._head())
 
     def action_open_source(self) -> None:
         """The highlighted quote in its article (or the argument's first quote)."""

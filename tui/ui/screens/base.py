@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,6 +15,9 @@ from tui.core.pack.model import Debate
 from ..messages import open_record
 from ..widgets.breadcrumb import Breadcrumb
 from ..widgets.lists import KeyList
+
+if TYPE_CHECKING:
+    from tui.core.work.marks import CaseMarks
 
 
 class ExplorerScreen(Screen[None]):
@@ -66,6 +69,23 @@ class ViewScreen(ExplorerScreen):
     def save_state(self) -> dict[str, Any]:
         """The cursor and scroll to restore when the student comes back."""
         return {}
+
+    def case_marks(self) -> CaseMarks:
+        """Where each argument stands in the student's case (nothing outside the explorer)."""
+        from ..app import ExplorerApp
+
+        app = self.app
+        if isinstance(app, ExplorerApp):
+            return app.case_marks()
+        from tui.core.work.marks import NO_MARKS
+
+        return NO_MARKS
+
+    def show_marks(self) -> None:
+        """Mark the listed arguments afresh: the case changed (a key, the case screen)."""
+
+    def on_screen_resume(self) -> None:
+        self.show_marks()
 
     def restore_state(self, state: dict[str, Any]) -> None:
         """Put the cursor back where it was (or where the opener asked)."""

@@ -9,6 +9,7 @@ what another copy saves appears here within a second (`case_background`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
@@ -303,9 +304,11 @@ class CaseScreen(ExplorerScreen):
         self.typing.leave()  # leaving mid-sentence: keep the sentence
 
 
-def collect_argument(app: App[Any], casebook: CaseBook, argument_id: str) -> None:
+def collect_argument(app: App[Any], casebook: CaseBook, argument_id: str,
+                     done: Callable[[], None] | None = None) -> None:
     """The explorer's "add to case" key: asks for the side first if none is chosen,
-    then adds the argument (to the case, or to the list to answer) and says which."""
+    then adds the argument (to the case, or to the list to answer) and says which;
+    then `done` (the lists mark it)."""
     in_background(app, casebook)
 
     def collect(position_id: str | None = None) -> None:
@@ -313,6 +316,8 @@ def collect_argument(app: App[Any], casebook: CaseBook, argument_id: str) -> Non
             casebook.choose_side(position_id)
         if casebook.case.side is not None:
             app.notify(rows.COLLECTED[casebook.collect(argument_id)], timeout=3)
+        if done is not None:
+            done()
 
     if casebook.case.side is None:
         app.push_screen(SideDialog(casebook.debate), collect)

@@ -13,6 +13,7 @@ from tui.core.pack.model import Debate
 from tui.core.wording import plural
 from tui.core.work import drill
 from tui.core.work.case import Case, CaseEntry, Collected, Expected, ItemKey, Kind
+from tui.core.work.marks import CaseMarks
 
 from ..text import argument_row, data_text, quote_card
 
@@ -107,7 +108,9 @@ def suggestion_options(debate: Debate, case: Case, opposing_id: str) -> list[Opt
     """The pack's answers from the student's side, to read (never copied into their
     rebuttal), then the summary of what the other side says."""
     answers = case.suggestions(debate, opposing_id)
-    options = ([Option(argument_row(debate, a), id=a.id) for a in answers] if answers
+    marks = CaseMarks.of_case(case)
+    options = ([Option(argument_row(debate, a, mark=marks.of(a.id)), id=a.id) for a in answers]
+               if answers
                else [Option("The pack gives no answer from your side: this one is yours "
                             "to find.", disabled=True)])
     return options + _summary(debate, opposing_id)

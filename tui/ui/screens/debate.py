@@ -30,6 +30,7 @@ class DebateScreen(ViewScreen):
         Binding("shift+tab", "switch_position(-1)", "Previous side", show=False),
         Binding("r", "answered_by", "Replies"),
         Binding("a", "add_to_case", "Add to case"),
+        Binding("m", "open_map", "Map of the exchanges"),
     ]
 
     @classmethod
@@ -39,6 +40,8 @@ class DebateScreen(ViewScreen):
     def compose_view(self) -> ComposeResult:
         debate = self.debate
         self.position_ids = list(debate.positions)
+        marks = self._marks = self.case_marks()
+        self.side = marks.side  # the student's side: its tab comes first on opening
         yield Static(Text.assemble(("Motion: ", "bold"), data_text(debate.info.motion)),
                      id="motion")
         yield Static(id="position-tabs")
@@ -52,7 +55,7 @@ class DebateScreen(ViewScreen):
                                       (plural(len(arguments), "argument"), "dim"),
                                       "\n", data_text(position.stance, "italic")),
                         classes="position-title")
-                    rows = [ArgumentRow(a.id, a.claim, argument_counts(debate, a))
+                    rows = [ArgumentRow(a.id, a.claim, argument_counts(debate, a), marks.of(a.id))
                             for a in arguments]
                     yield ArgumentList(rows, id=f"arguments-{number}")
 
@@ -124,6 +127,19 @@ class DebateScreen(ViewScreen):
             return
         self.post_message(OpenPlace("argument", answers[0].id))
 
+    def show_marks(self) -> None:
+        marks = self.case_marks()
+        if marks == self._marks:
+            return  # nothing changed: 10,000 rows are not gone through again
+        self._marks = marks
+        for arguments_list in self.lists():
+            arguments_list.set_marks(marks.of)
+
+    def action_open_map(self) -> None:
+        """The whole debate's map, at the highlighted argument."""
+        argument_id = self.lists()[self.current].highlighted_id() if self.position_ids else None
+        self.post_message(OpenPlace("map", "", {"argument": argument_id} if argument_id else {}))
+
     def action_add_to_case(self) -> None:
         argument_id = self.lists()[self.current].highlighted_id() if self.position_ids else None
         if argument_id is not None:
@@ -143,4 +159,5 @@ class DebateScreen(ViewScreen):
         for arguments_list in lists:
             if arguments_list.highlighted is None and arguments_list.row_count:
                 arguments_list.highlighted = 0
-        self.show_position(state.get("position", 0))
+        side = self.position_ids.index(self.side) if self.side in self.position_ids else 0
+        self.show_position(state.get("position", side))

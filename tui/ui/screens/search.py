@@ -15,7 +15,8 @@ from textual.widgets import Input, Select, Static
 from textual.widgets.option_list import Option
 
 from tui.core.pack.model import Debate
-from tui.core.search.index import SearchIndex
+from tui.core.search.index import Hit, SearchIndex
+from tui.core.work.marks import NO_MARKS, CaseMarks
 
 from ..messages import OpenPlace, OpenQuote, open_record
 from ..text import data_text
@@ -33,11 +34,13 @@ class SearchScreen(ModalScreen[OpenPlace | OpenQuote | None]):
         Binding("down", "to_results", "Results", show=False),
     ]
 
-    def __init__(self, debate: Debate, index: SearchIndex, query: str = "") -> None:
+    def __init__(self, debate: Debate, index: SearchIndex, query: str = "",
+                 marks: CaseMarks = NO_MARKS) -> None:
         super().__init__()
         self.debate = debate
         self.index = index
         self.query_text = query
+        self.marks = marks  # arguments in the student's case, marked among the results
 
     def compose(self) -> ComposeResult:
         debate = self.debate
@@ -79,9 +82,7 @@ class SearchScreen(ModalScreen[OpenPlace | OpenQuote | None]):
         for kind, hits in grouped.items():
             options.append(Option(Text(f"{KIND_TITLES.get(kind, kind)} ({len(hits)})",
                                        style="bold underline"), disabled=True))
-            options += [Option(Text.assemble(data_text(hit.label), "\n",
-                                             data_text(hit.detail, "dim")),
-                               id=f"{hit.kind}:{hit.id}") for hit in hits]
+            options += [Option(self._result(hit), id=f"{hit.kind}:{hit.id}") for hit in hits]
         if not options:
             filtered = isinstance(theme, str) or isinstance(speaker, str)
             options.append(Option(Text("Nothing found with these filters (tab to them to set "
@@ -89,6 +90,12 @@ class SearchScreen(ModalScreen[OpenPlace | OpenQuote | None]):
                                        style="dim"), disabled=True))
         results.add_options(options)
         results.action_first()
+
+    def _result(self, hit: Hit) -> Text:
+        mark = self.marks.of(hit.id) if hit.kind == "argument" else ""
+        return Text.assemble(data_text(hit.label), "\n",
+                             (data_text(mark, "bold") if mark else ""), (" · " if mark else ""),
+                             data_text(hit.detail, "dim"))
 
     @on(Input.Submitted)
     def open_first(self) -> None:

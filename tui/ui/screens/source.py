@@ -112,8 +112,9 @@ class SourceScreen(ViewScreen):
             "\n", ("Cited by:", "bold"),
             ("" if citing else " no argument of the pack cites this passage", "dim")))
         # A line-API list, as on the debate screen: stepping redraws only what changed.
+        marks = self.case_marks()
         cited.set_rows(ArgumentRow(a.id, f"{self.debate.positions[a.position].label}: {a.claim}",
-                                   argument_counts(self.debate, a))
+                                   argument_counts(self.debate, a), marks.of(a.id))
                        for a in citing)
 
     def action_step(self, step: int) -> None:

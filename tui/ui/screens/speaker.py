@@ -47,7 +47,9 @@ class SpeakerScreen(LinksScreen):
         quotes = debate.quotes_by(speaker.id)
         carried = list(dict.fromkeys(a.id for q in quotes for a in debate.citing(q.id)))
         options: list[Option | None] = [heading("Arguments they carry", len(carried), "none")]
-        options += [Option(argument_row(debate, debate.arguments[a], with_position=True),
+        marks = self.case_marks()
+        options += [Option(argument_row(debate, debate.arguments[a], with_position=True,
+                                        mark=marks.of(a)),
                            id=f"argument:{a}") for a in carried]
         options.append(heading("Quotes", len(quotes), "none"))
         for quote in quotes:

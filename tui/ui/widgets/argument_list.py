@@ -9,7 +9,7 @@ strips. Keys, messages and names mirror `KeyList` (an `OptionList`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -157,6 +157,24 @@ class ArgumentList(ScrollView, can_focus=True):
             self.refresh()
         self.highlighted = 0 if self._rows else None  # says so with a Highlighted message
 
+    def set_marks(self, mark_of: Callable[[str], str]) -> None:
+        """Give each row its mark in the student's case (`mark_of(row id)`), keeping the
+        cursor where it is; only a list whose marks changed is laid out again."""
+        rows = [row._replace(mark=mark_of(row.id)) for row in self._rows]
+        changed = [n for n, (old, new) in enumerate(zip(self._rows, rows, strict=True))
+                   if old.mark != new.mark]
+        if not changed:
+            return
+        self._rows = rows
+        if self._narrow is not None:
+            self._narrow = narrowness(rows)
+        self._layout = None
+        self._strips.clear()
+        if self.is_mounted:
+            self._current_layout()
+            self.scroll_to_highlight()
+            self.refresh()
+
     def _replace_rows(self, rows: Iterable[ArgumentRow]) -> None:
         rows = [_visible(row) for row in rows]
         index_of = {row.id: index for index, row in enumerate(rows)}
@@ -301,13 +319,22 @@ class ArgumentList(ScrollView, can_focus=True):
             row = self._rows[index]
             claim_style, meta_style = styles
             lines = [(line, claim_style) for line in wrap(row.claim, width)]
-            if row.meta:
-                lines += [(line, meta_style) for line in wrap(row.meta, width)]
+            meta_at = len(lines)
+            if row.meta or row.mark:
+                lines += [(line, meta_style) for line in wrap(row.meta_line, width)]
             # The text names its row and line (for mouse handlers, via event.style.meta),
             # which also keeps it a segment apart from the padding, as in OptionList.
             strips = [_strip(line, width, style + RichStyle.from_meta({"row": index, "line": n}),
                              claim_style)
                       for n, (line, style) in enumerate(lines)]
+            if row.mark and meta_at < len(lines):
+                # The case's mark stands out from the dim counts (bold, not only colour).
+                text = lines[meta_at][0]
+                cut = len(row.mark) if text.startswith(row.mark) else 0
+                meta = RichStyle.from_meta({"row": index, "line": meta_at})
+                strip = Strip([Segment(text[:cut], claim_style + RichStyle(bold=True) + meta),
+                               Segment(text[cut:], meta_style + meta)])
+                strips[meta_at] = strip.extend_cell_length(width, claim_style).crop(0, width)
             self._strips[key] = strips
         return strips
 
@@ -384,8 +411,9 @@ class ArgumentList(ScrollView, can_focus=True):
 
 def _visible(row: ArgumentRow) -> ArgumentRow:
     """The row with any control character of its text shown as a symbol."""
-    if has_control(row.claim) or has_control(row.meta):
-        return row._replace(claim=visible(row.claim), meta=visible(row.meta))
+    if has_control(row.claim) or has_control(row.meta) or has_control(row.mark):
+        return row._replace(claim=visible(row.claim), meta=visible(row.meta),
+                            mark=visible(row.mark))
     return row
 
 
