@@ -12,7 +12,11 @@ is one press. Between presses the app is left to go idle, as between a
 person's key presses. Keys: on the debate screen Down through the first
 position's list (it scrolls); on the argument screen (the most answered
 argument) Down and Up in turn; on the source screen (the first source) `n`
-and `N` in turn (next and previous passage); on the search screen the
+and `N` in turn (next and previous passage); on the map of the most answered
+argument Right (unfold a level) and Down (into it) in turn, deeper each time; on
+the whole debate's map Down; `m` from the debate screen to the whole debate's
+map's first frame (`map_opening`, not a target: the first builds every row,
+the next show the kept screen); on the search screen the
 letters of words from claims (each followed by a space, then erased with
 Backspace), one result list per key, the very first key reported apart.
 The presses start once the search index (built in a thread after start-up)
@@ -63,8 +67,9 @@ class FrameClock:
 
         app._display = _display
 
-    async def press(self, key: str) -> float | None:
-        """Seconds from sending the key to the next frame; None if none came."""
+    async def press(self, key: str, screen_kind: str = "") -> float | None:
+        """Seconds from sending the key to the next frame (of a screen of `screen_kind`,
+        when given: the key opens it); None if none came."""
         self.drawn.clear()
         # What a terminal sends: the printable character too, or none for other keys.
         character = {"space": " "}.get(key, key if len(key) == 1 else None)
@@ -74,6 +79,9 @@ class FrameClock:
         self.app._driver.send_message(event)
         try:
             await asyncio.wait_for(self.drawn.wait(), FRAME_TIMEOUT)
+            while screen_kind and getattr(self.app.screen, "KIND", "") != screen_kind:
+                self.drawn.clear()
+                await asyncio.wait_for(self.drawn.wait(), FRAME_TIMEOUT)
         except TimeoutError:
             return None
         return self.at - sent
@@ -94,6 +102,9 @@ async def measure(pack: Path, presses: int) -> dict:
         ("debate", "", ["down"]),
         ("argument", answered, ["down", "up"]),
         ("source", next(iter(debate.sources)), ["n", "N"]),
+        # The map of the most answered argument: unfold a level, step into it, again.
+        ("map", answered, ["right", "down"]),
+        ("exchanges", "", ["down"]),  # the whole debate's map: every argument
     ]
     # As the launcher (tui/ui/launch.py) runs it: what start-up made is frozen, and
     # so is the search index once it is built.
@@ -121,8 +132,24 @@ async def measure(pack: Path, presses: int) -> dict:
                     times.append(elapsed)
                 await _settle(pilot)
             results[kind] = _summary(times, missed, getattr(app.screen, "KIND", ""))
+        results["map_opening"] = await _opening_the_map(app, pilot, clock, presses)
         results["search"] = await _typing(app, pilot, clock, debate, presses)
     return results
+
+
+async def _opening_the_map(app, pilot, clock: FrameClock, presses: int) -> dict:
+    """`m` on the debate screen to the first frame of the whole debate's map (built
+    afresh each time: every argument's row), then back; a tenth as many presses."""
+    times, missed = [], 0
+    for _ in range(max(presses // 10, 3)):
+        app.open_view("debate")
+        await _settle(pilot)
+        elapsed = await clock.press("m", screen_kind="exchanges")
+        missed += elapsed is None
+        if elapsed is not None:
+            times.append(elapsed)
+        await _settle(pilot)
+    return _summary(times, missed, "exchanges")
 
 
 async def _typing(app, pilot, clock: FrameClock, debate, presses: int) -> dict:

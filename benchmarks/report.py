@@ -24,7 +24,7 @@ def targets(f: dict) -> dict:
         "search_median_ms": check(search["median_ms"], 10),
         "search_p95_ms": check(search["p95_ms"], 20),
     }
-    for screen in ("debate", "argument", "source"):
+    for screen in ("debate", "argument", "source", "map", "exchanges"):
         out[f"key_to_frame_p95_ms_{screen}"] = check(keys[screen]["p95_ms"], 16)
     peaks = [start["large_first"]["peak_mb"], start["large_second"]["peak_mb"],
              search["peak_mb"], keys["peak_mb"]]
@@ -72,7 +72,10 @@ def print_report(f: dict) -> None:
         print(f"  {kind:10s} {row['count']:4d} queries  median {row['median_ms']:6.1f} ms  "
               f"p95 {row['p95_ms']:6.1f} ms")
     print(f"\nKey press to next frame, {LARGE} arguments (peak {keys['peak_mb']:.0f} MB)")
-    for screen in ("debate", "argument", "source", "search"):
+    for screen in ("debate", "argument", "source", "map", "exchanges", "map_opening",
+                   "search"):
+        if screen not in keys:
+            continue
         row = keys[screen]
         extra = (f"  (first key: {row['first_key_ms']:.0f} ms)"
                  if row.get("first_key_ms") else "")

@@ -18,7 +18,8 @@ _VIEWS: dict[str, str] = {
     "source": "tui.ui.screens.source:SourceScreen",
     "speaker": "tui.ui.screens.speaker:SpeakerScreen",
     "facts": "tui.ui.screens.facts:FactsScreen",
-    "map": "tui.ui.screens.exchange_map:ExchangeMapScreen",
+    "map": "tui.ui.screens.exchange_map:ArgumentMapScreen",
+    "exchanges": "tui.ui.screens.exchange_map:DebateMapScreen",
 }
 
 

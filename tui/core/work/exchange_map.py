@@ -19,6 +19,7 @@ from tui.core.work.marks import CaseMarks
 RECORDED = "recorded in the sources"
 PAIRED = "paired by the pack"
 SHOWN_ABOVE = "↻ shown above"
+READY = "✓ reply ready"
 
 
 class Direction(Enum):
@@ -71,7 +72,9 @@ def how_answered(debate: Debate, argument: Argument) -> str:
     answers = debate.rebutted_by(argument.id)
     if not answers:
         return "unanswered"
-    recorded = sum(_recorded(answer, argument) for answer in answers)
+    # Most arguments record no exchange: looked for only where there are some.
+    recorded = sum(1 for answer in answers
+                   if answer.exchanges and _recorded(answer, argument))
     parts = [f"{recorded} {RECORDED}" if recorded else "",
              f"{len(answers) - recorded} {PAIRED}" if len(answers) > recorded else ""]
     return f"answered by {len(answers)}: " + ", ".join(p for p in parts if p)
@@ -84,9 +87,9 @@ def reply_ready(debate: Debate, marks: CaseMarks, argument: Argument) -> str:
     if marks.side is None or argument.position == marks.side:
         return ""
     if argument.id in marks.replied:
-        return "✓ reply ready: your rebuttal is written"
+        return f"{READY}: your rebuttal is written"
     if any(answer.id in marks.mine for answer in debate.rebutted_by(argument.id)):
-        return "✓ reply ready: an argument in your case answers it"
+        return f"{READY}: an argument in your case answers it"
     return "✗ no reply ready"
 
 

@@ -138,7 +138,8 @@ class DebateScreen(ViewScreen):
     def action_open_map(self) -> None:
         """The whole debate's map, at the highlighted argument."""
         argument_id = self.lists()[self.current].highlighted_id() if self.position_ids else None
-        self.post_message(OpenPlace("map", "", {"argument": argument_id} if argument_id else {}))
+        self.post_message(OpenPlace("exchanges", "",
+                                    {"argument": argument_id} if argument_id else {}))
 
     def action_add_to_case(self) -> None:
         argument_id = self.lists()[self.current].highlighted_id() if self.position_ids else None

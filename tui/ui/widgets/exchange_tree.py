@@ -118,6 +118,16 @@ class ExchangeTree(Tree[Place]):
         elif node.parent is not None and node.parent is not self.root:
             self.move_cursor(node.parent)
 
+    def relabel(self, marks: CaseMarks) -> None:
+        """The student's case changed: every label worked out so far shows it."""
+        self.marks = marks
+        stack = list(self.root.children)
+        while stack:
+            node = stack.pop()
+            if node.data is not None and node.data.entry is not None:
+                node.set_label(self.label(node.data.entry))
+            stack += node.children
+
     def open_paths(self) -> list[tuple[str, tuple[str, ...]]]:
         """The unfolded levels (branch, path), to unfold again on coming back."""
         found: list[tuple[str, tuple[str, ...]]] = []
