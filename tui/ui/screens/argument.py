@@ -21,6 +21,7 @@ from ..messages import CollectArgument, OpenPlace
 from ..text import argument_row, data_text, quote_card, shorten, theme_names
 from ..widgets.lists import KeyList, heading
 from .base import LinksScreen
+from .copying import copy_quote
 
 
 class ArgumentScreen(LinksScreen):
@@ -31,6 +32,7 @@ class ArgumentScreen(LinksScreen):
         Binding("s", "open_source", "In source"),
         Binding("a", "add_to_case", "Add to case"),
         Binding("m", "open_map", "Map of the exchanges"),
+        Binding("y", "copy_quote", "Copy quote and citation"),
     ]
 
     @classmethod
@@ -145,6 +147,17 @@ class ArgumentScreen(LinksScreen):
 
     def action_add_to_case(self) -> None:
         self.post_message(CollectArgument(self.record_id))
+
+    def action_copy_quote(self) -> None:
+        """The highlighted quote (or the argument's first) with its citation."""
+        current = self.links.highlighted_id() or ""
+        quotes = self._ids_in("quotes")
+        chosen = current if current.startswith("quotes:") else (quotes[0] if quotes else "")
+        quote = self.debate.quotes.get(chosen.rpartition(":")[2])
+        if quote is None:
+            self.notify("This argument quotes no source.", severity="warning")
+        else:
+            copy_quote(self, self.debate, quote)
 
     def action_open_map(self) -> None:
         self.post_message(OpenPlace("map", self.record_id))

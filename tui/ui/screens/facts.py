@@ -16,6 +16,7 @@ from tui.core.pack.model import Debate, Fact
 from ..messages import OpenQuote
 from ..text import data_text, shorten, speaker_line
 from .base import ViewScreen
+from .copying import copy_quote
 
 
 def fact_card(debate: Debate, fact: Fact, title: str = "", why: str = "") -> Text:
@@ -50,7 +51,11 @@ class FactTable(DataTable[str | Text]):
 class FactsScreen(ViewScreen):
     CSS_PATH = "facts.tcss"
     KIND = "facts"
-    BINDINGS = [Binding("enter,s", "open_source", "In source")]
+    BINDINGS = [
+        Binding("enter,s", "open_source", "In source"),
+        Binding("c", "conflicting", "Conflicting figure"),
+        Binding("y", "copy_quote", "Copy quote and citation"),
+    ]
 
     @classmethod
     def label(cls, debate: Debate, record_id: str) -> str:
@@ -144,6 +149,30 @@ class FactsScreen(ViewScreen):
         fact = self.debate.facts[self.fact_ids[table.cursor_row]]
         if fact.quote in self.debate.quotes:
             self.post_message(OpenQuote(fact.quote))
+
+    def _highlighted(self) -> Fact | None:
+        if not self.fact_ids:
+            return None
+        return self.debate.facts[self.fact_ids[self.query_one(FactTable).cursor_row]]
+
+    def action_conflicting(self) -> None:
+        """To the figure this one conflicts with (the first, when several: the card
+        below lists them all); pressed again there, back."""
+        fact = self._highlighted()
+        if fact is None:
+            return
+        conflicts = [c.fact for c in self.debate.conflicts_of(fact.id) if c.fact in self.fact_ids]
+        if not conflicts:
+            self.notify("No figure in the pack conflicts with this one.", severity="warning")
+            return
+        self.query_one(FactTable).move_cursor(row=self.fact_ids.index(conflicts[0]),
+                                              animate=False)
+
+    def action_copy_quote(self) -> None:
+        fact = self._highlighted()
+        quote = self.debate.quotes.get(fact.quote) if fact else None
+        if quote is not None:
+            copy_quote(self, self.debate, quote)
 
     def save_state(self) -> dict[str, Any]:
         table = self.query_one(FactTable)

@@ -21,6 +21,7 @@ from ..text import argument_counts, data_text, shorten, speaker_line
 from ..widgets.argument_list import ArgumentList, ArgumentRow
 from ..widgets.article import Article
 from .base import ViewScreen
+from .copying import copy_quote
 
 
 def about(source: Source) -> Text:
@@ -60,6 +61,7 @@ class SourceScreen(ViewScreen):
         Binding("N", "step(-1)", "Previous passage", key_display="N"),
         Binding("w", "speaker", "Who said it"),
         Binding("c", "cited_by", "Cited by", show=False),
+        Binding("y", "copy_quote", "Copy quote and citation", show=False),
     ]
 
     @classmethod
@@ -130,6 +132,12 @@ class SourceScreen(ViewScreen):
         else:
             self.notify("No quoted passage in this source, so no one to show.",
                         severity="warning")
+
+    def action_copy_quote(self) -> None:
+        if self.current is None:
+            self.notify("No quoted passage in this source.", severity="warning")
+        else:
+            copy_quote(self, self.debate, self.current)
 
     def action_cited_by(self) -> None:
         self.query_one("#cited-by", ArgumentList).focus()
