@@ -35,6 +35,7 @@ class ExplorerApp(AppShell[int]):
         Binding("question_mark", "help", "Keys", key_display="?"),
         Binding("slash", "search", "Search", key_display="/"),
         Binding("f", "open_view('facts')", "Facts"),
+        Binding("b", "background", "Background of the debate", show=False),
         Binding("C", "open_case", "My case", key_display="C", show=False),
         Binding("D", "drill", "Drill the other side", key_display="D", show=False),
         Binding("d", "open_view('debate')", "Debate", show=False),
@@ -72,6 +73,7 @@ class ExplorerApp(AppShell[int]):
         if self.remembered.settings.theme in self.available_themes:
             self.theme = self.remembered.settings.theme
         self.navigator.open("debate")
+        self._offer_background()
         # Build the search index once the first frame is out, off the event loop.
         self.call_after_refresh(self.run_worker, self._build_search_index,
                                 thread=True, exit_on_error=False)
@@ -138,6 +140,23 @@ class ExplorerApp(AppShell[int]):
 
     def action_search(self) -> None:
         self.navigator.search()
+
+    def _offer_background(self) -> None:
+        """On a pack's first opening, offer its background, once (remembered in the data
+        folder). An offer, not a dialog: the student's first keys still do what they say."""
+        if not self.debate.info.background.strip():
+            return
+        from tui.core.work.first_opening import FirstOpening
+
+        first = FirstOpening(self.debate.folder, self.data_dir)
+        if not first.background_offered:
+            first.remember_background_offered()
+            self.notify("New to this debate? Press b for its background: what the debate is "
+                        "about and the words it uses. b shows it again any time.",
+                        title="Background", timeout=20)
+
+    def action_background(self) -> None:
+        self.navigator.background()
 
     def action_open_case(self) -> None:
         self.navigator.open_case()

@@ -75,6 +75,12 @@ class Navigator:
             formats = load_formats(data_folder(self.app.data_dir))
             self.app.push_screen(TimerScreen(self.app.casebook, formats, self.app.remembered))
 
+    def background(self) -> None:
+        from .screens.background import BackgroundScreen
+
+        if not isinstance(self.app.screen, BackgroundScreen):
+            self.app.push_screen(BackgroundScreen(self.debate))
+
     def _follow(self, request: OpenPlace | OpenQuote | None) -> None:
         """Carry out what a dialog was closed with (a search result to open)."""
         if request is not None:

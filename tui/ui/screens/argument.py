@@ -31,8 +31,8 @@ class ArgumentScreen(LinksScreen):
         Binding("r", "answered_by", "Replies"),
         Binding("s", "open_source", "In source"),
         Binding("a", "add_to_case", "Add to case"),
-        Binding("m", "open_map", "Map of the exchanges"),
-        Binding("y", "copy_quote", "Copy quote and citation"),
+        Binding("m", "open_map", "Map of the exchanges", show=False),
+        Binding("y", "copy_quote", "Copy quote and citation", show=False),
     ]
 
     @classmethod

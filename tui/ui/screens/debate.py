@@ -30,7 +30,7 @@ class DebateScreen(ViewScreen):
         Binding("shift+tab", "switch_position(-1)", "Previous side", show=False),
         Binding("r", "answered_by", "Replies"),
         Binding("a", "add_to_case", "Add to case"),
-        Binding("m", "open_map", "Map of the exchanges"),
+        Binding("m", "open_map", "Map of the exchanges", show=False),
     ]
 
     @classmethod

@@ -45,8 +45,8 @@ class MapScreen(ViewScreen):
 
     CSS_PATH = "exchange_map.tcss"
     BINDINGS = [
-        Binding("m", "map_of_highlighted", "Map of this argument"),
-        Binding("a", "add_to_case", "Add to case"),
+        Binding("m", "map_of_highlighted", "Map of this argument", show=False),
+        Binding("a", "add_to_case", "Add to case", show=False),
     ]
 
     def compose_view(self) -> ComposeResult:
@@ -87,7 +87,7 @@ class ArgumentMapScreen(MapScreen):
     """One argument's exchanges, as a tree unfolded level by level."""
 
     KIND = "map"
-    BINDINGS = [Binding("w", "whole_debate", "Whole debate")]
+    BINDINGS = [Binding("w", "whole_debate", "Whole debate", show=False)]
 
     @classmethod
     def label(cls, debate: Debate, record_id: str) -> str:

@@ -54,7 +54,7 @@ class FactsScreen(ViewScreen):
     BINDINGS = [
         Binding("enter,s", "open_source", "In source"),
         Binding("c", "conflicting", "Conflicting figure"),
-        Binding("y", "copy_quote", "Copy quote and citation"),
+        Binding("y", "copy_quote", "Copy quote and citation", show=False),
     ]
 
     @classmethod
