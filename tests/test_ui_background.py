@@ -10,7 +10,7 @@ from helpers import make_app, screen_text
 from tui.core.pack.bundled import default_pack
 from tui.core.work.first_opening import FirstOpening
 
-OFFER = "New to this debate? Press b for its background"
+OFFER = "New to this debate? Press b to read its background"
 
 
 def glasgow():

@@ -151,9 +151,8 @@ class ExplorerApp(AppShell[int]):
         first = FirstOpening(self.debate.folder, self.data_dir)
         if not first.background_offered:
             first.remember_background_offered()
-            self.notify("New to this debate? Press b for its background: what the debate is "
-                        "about and the words it uses. b shows it again any time.",
-                        title="Background", timeout=20)
+            self.notify("New to this debate? Press b to read its background (b works "
+                        "any time).", timeout=20)
 
     def action_background(self) -> None:
         self.navigator.background()
