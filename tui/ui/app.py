@@ -152,7 +152,7 @@ class ExplorerApp(AppShell[int]):
         if not first.background_offered:
             first.remember_background_offered()
             self.notify("New to this debate? Press b to read its background (b works "
-                        "any time).", timeout=20)
+                        "any time).", timeout=12)
 
     def action_background(self) -> None:
         self.navigator.background()

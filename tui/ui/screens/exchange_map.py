@@ -87,7 +87,7 @@ class ArgumentMapScreen(MapScreen):
     """One argument's exchanges, as a tree unfolded level by level."""
 
     KIND = "map"
-    BINDINGS = [Binding("w", "whole_debate", "Whole debate", show=False)]
+    BINDINGS = [Binding("w", "whole_debate", "Whole debate")]
 
     @classmethod
     def label(cls, debate: Debate, record_id: str) -> str:
@@ -182,6 +182,8 @@ class DebateMapScreen(MapScreen):
 
     KIND = "exchanges"
     KEEP = True  # 10,000 rows are worked out once a session, and again only for a new mark
+    # The footer has room here for the key to one argument's tree.
+    BINDINGS = [Binding("m", "map_of_highlighted", "Map of this argument")]
 
     @classmethod
     def label(cls, debate: Debate, record_id: str) -> str:
