@@ -54,6 +54,10 @@ class FrameClock:
         self.app = app
         self.drawn = asyncio.Event()
         self.at = 0.0
+        self.cpu_at = 0.0
+        # The process's CPU seconds per press: on a busy machine other processes'
+        # work inflates the wall-clock figures, not this one.
+        self.cpus: list[float] = []
         original = app._display
 
         def _display(screen, renderable) -> None:
@@ -63,6 +67,7 @@ class FrameClock:
             if hasattr(renderable, "render_segments"):
                 renderable.render_segments(app.console)
             self.at = time.perf_counter()
+            self.cpu_at = time.process_time()
             self.drawn.set()
 
         app._display = _display
@@ -76,6 +81,7 @@ class FrameClock:
         event = events.Key(key, character)
         event.set_sender(self.app)
         sent = time.perf_counter()
+        cpu_sent = time.process_time()
         self.app._driver.send_message(event)
         try:
             await asyncio.wait_for(self.drawn.wait(), FRAME_TIMEOUT)
@@ -84,6 +90,7 @@ class FrameClock:
                 await asyncio.wait_for(self.drawn.wait(), FRAME_TIMEOUT)
         except TimeoutError:
             return None
+        self.cpus.append(self.cpu_at - cpu_sent)
         return self.at - sent
 
 
@@ -124,6 +131,7 @@ async def measure(pack: Path, presses: int) -> dict:
                 app.open_view(kind, record_id)
             await _settle(pilot)
             times, missed = [], 0
+            clock.cpus.clear()
             for n in range(presses):
                 elapsed = await clock.press(keys[n % len(keys)])
                 if elapsed is None:
@@ -131,7 +139,7 @@ async def measure(pack: Path, presses: int) -> dict:
                 else:
                     times.append(elapsed)
                 await _settle(pilot)
-            results[kind] = _summary(times, missed, getattr(app.screen, "KIND", ""))
+            results[kind] = _summary(times, missed, getattr(app.screen, "KIND", ""), clock.cpus)
         results["map_opening"] = await _opening_the_map(app, pilot, clock, presses)
         results["search"] = await _typing(app, pilot, clock, debate, presses)
     return results
@@ -141,6 +149,7 @@ async def _opening_the_map(app, pilot, clock: FrameClock, presses: int) -> dict:
     """`m` on the debate screen to the first frame of the whole debate's map (built
     afresh each time: every argument's row), then back; a tenth as many presses."""
     times, missed = [], 0
+    clock.cpus.clear()
     for _ in range(max(presses // 10, 3)):
         app.open_view("debate")
         await _settle(pilot)
@@ -149,7 +158,7 @@ async def _opening_the_map(app, pilot, clock: FrameClock, presses: int) -> dict:
         if elapsed is not None:
             times.append(elapsed)
         await _settle(pilot)
-    return _summary(times, missed, "exchanges")
+    return _summary(times, missed, "exchanges", clock.cpus)
 
 
 async def _typing(app, pilot, clock: FrameClock, debate, presses: int) -> dict:
@@ -161,6 +170,7 @@ async def _typing(app, pilot, clock: FrameClock, debate, presses: int) -> dict:
     first = await clock.press(words[0][0])
     await _settle(pilot)
     times, missed = [], 0
+    clock.cpus.clear()
     letters = iter(letter for word in words for letter in word[1:] + " " + "\b" * len(word))
     while len(times) + missed < presses:
         letter = next(letters)
@@ -170,13 +180,15 @@ async def _typing(app, pilot, clock: FrameClock, debate, presses: int) -> dict:
         if elapsed is not None:
             times.append(elapsed)
         await _settle(pilot)
-    summary = _summary(times, missed, type(app.screen).__name__)
+    summary = _summary(times, missed, type(app.screen).__name__, clock.cpus)
     summary["first_key_ms"] = first * 1000 if first is not None else None
     return summary
 
 
-def _summary(times: list[float], missed: int, screen: str) -> dict:
+def _summary(times: list[float], missed: int, screen: str, cpus: list[float]) -> dict:
     return {
+        "cpu_median_ms": statistics.median(cpus) * 1000 if cpus else None,
+        "cpu_p95_ms": percentile(cpus, 0.95) * 1000 if cpus else None,
         "screen": screen,
         "presses": len(times) + missed,
         "no_frame": missed,

@@ -82,7 +82,7 @@ def print_report(f: dict) -> None:
         no_frame = f"  no frame: {row['no_frame']:d}" if row["no_frame"] else ""
         print(f"  {screen:9s} {row['presses']:3d} keys  median {row['median_ms']:6.1f} ms  "
               f"p95 {row['p95_ms']:6.1f} ms  max {row['max_ms']:6.1f} ms"
-              f"{no_frame}{extra}")
+              f"  (CPU p95 {row.get('cpu_p95_ms') or 0:5.1f} ms){no_frame}{extra}")
     print("\nTargets")
     for name, row in f["targets"].items():
         print(f"  {'met   ' if row['met'] else 'MISSED'} {name:34s} {row['value']} "
