@@ -7,8 +7,10 @@ One snapshot of the case, taken when a list is drawn; every list asks it the sam
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from tui.core.work.case import Case
+if TYPE_CHECKING:  # the debate screen imports this at start-up; the case's code can wait
+    from tui.core.work.case import Case
 
 IN_CASE = "✓ in your case"
 TO_ANSWER = "↩ to answer"

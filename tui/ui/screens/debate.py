@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from tui.core.controls import visible
 from tui.core.pack.model import Debate
+from tui.core.work.marks import NO_MARKS
 
 from ..messages import CollectArgument, OpenPlace
 from ..text import argument_counts, data_text, plural
@@ -40,8 +41,9 @@ class DebateScreen(ViewScreen):
     def compose_view(self) -> ComposeResult:
         debate = self.debate
         self.position_ids = list(debate.positions)
-        marks = self._marks = self.case_marks()
-        self.side = marks.side  # the student's side: its tab comes first on opening
+        # The case is read after the first frame (restore_state): start-up pays for
+        # neither reading it nor importing the code that does.
+        marks = self._marks = NO_MARKS
         yield Static(Text.assemble(("Motion: ", "bold"), data_text(debate.info.motion)),
                      id="motion")
         yield Static(id="position-tabs")
@@ -160,5 +162,7 @@ class DebateScreen(ViewScreen):
         for arguments_list in lists:
             if arguments_list.highlighted is None and arguments_list.row_count:
                 arguments_list.highlighted = 0
-        side = self.position_ids.index(self.side) if self.side in self.position_ids else 0
-        self.show_position(state.get("position", side))
+        self.show_marks()
+        side = self._marks.side  # the student's side: the debate opens on it
+        start = self.position_ids.index(side) if side in self.position_ids else 0
+        self.show_position(state.get("position", start))
