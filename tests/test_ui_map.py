@@ -31,7 +31,8 @@ async def test_m_on_an_argument_shows_both_ways_and_a_cycle_once(isolated_home):
         assert "paired · Ministry: The evidence for rooms is mixed." in text
         assert "↻ shown above" not in text  # nothing unfolded yet
         # The detail spells out the highlighted answer's link in words.
-        assert f"It answers “A supervised room saves lives.” — {PAIRED}" in text
+        assert "It answers “A supervised room saves lives.”\n" in text
+        assert "Paired by the pack: no article records this reply" in text
         await pilot.press("right")  # unfold: what answers the ministry's answer
         await pilot.pause()
         text = screen_text(app)
@@ -67,7 +68,8 @@ async def test_a_recorded_exchange_reads_recorded_in_the_map(pack_copy, isolated
         await pilot.pause()
         text = screen_text(app)
         assert "recorded · Ministry: The evidence for rooms is mixed." in text
-        assert f"— {RECORDED} (2 quotes show it)" in text
+        # The words the argument screen uses: where it is recorded, and who answers whom.
+        assert "Recorded in Test Gazette, about 2020: The minister answers Ann Example" in text
         assert f"answered by 1: 1 {RECORDED}" in text
         await pilot.press("right")
         await pilot.pause()

@@ -90,7 +90,7 @@ class ArgumentScreen(LinksScreen):
             options.append(heading(title, len(found), empty))
             for link in found:
                 other = getattr(link, shown)
-                row = argument_row(debate, other, with_position=True)
+                row = argument_row(debate, other, with_position=True, mark=marks.of(other.id))
                 row.append("\n")
                 if link.recorded:
                     row.append(data_text(f"{how_known(debate, link)}. Their words:", "bold"))

@@ -17,6 +17,7 @@ from textual.widgets import Static, Tree
 
 from tui.core.controls import visible
 from tui.core.pack.model import Debate
+from tui.core.pack.rebuttals import how_known, rebuttal
 from tui.core.wording import plural
 from tui.core.work.exchange_map import (
     PAIRED,
@@ -130,11 +131,12 @@ class ArgumentMapScreen(MapScreen):
         detail = Text()
         detail.append(data_text(argument.claim, "bold"))
         answering = "answers" if answers else "is answered by"
-        detail.append(visible(f"\nIt {answering} “{shorten(above.claim, 50)}” — {entry.how}"))
-        exchange = (argument.exchange_with(above.id) if answers
-                    else above.exchange_with(argument.id))
-        if exchange is not None:
-            detail.append(f" ({plural(len(exchange.quotes), 'quote')} show it)", style="dim")
+        detail.append(visible(f"\nIt {answering} “{shorten(above.claim, 50)}”"))
+        found = (rebuttal(debate, argument.id, above.id) if answers
+                 else rebuttal(debate, above.id, argument.id))
+        # The argument screen's words for how the pack knows (recorded where, by whom).
+        detail.append(data_text(f"\n{how_known(debate, found)}",
+                                "bold" if found.recorded else "dim italic"))
         if entry.repeat:
             detail.append(f"\n{SHOWN_ABOVE}: it is already on the way here; "
                           "m maps it on its own.", style="dim")
