@@ -60,11 +60,11 @@ async def test_the_background_scrolls_by_keyboard_at_80x24(isolated_home):
         await pilot.press("b")
         await pilot.pause()
         assert "Why Westminster decides." in screen_text(app)
-        assert "What Scotland and Glasgow want." not in screen_text(app)
+        assert "Canada and Australia." not in screen_text(app)
         await pilot.press("pagedown")
         await pilot.pause()
         assert "Why Westminster decides." not in screen_text(app)
-        assert "What Scotland and Glasgow want." in screen_text(app)
+        assert "Canada and Australia." in screen_text(app)
 
 
 async def test_a_pack_without_background_offers_nothing_and_b_says_so(isolated_home):

@@ -62,6 +62,8 @@ class ExplorerApp(AppShell[int]):
         self.navigator = Navigator(self)
         self._search_index = LazySearchIndex(debate)
         self._casebook: CaseBook | None = None
+        self._offer_showing = False  # the background's offer is the only notification
+        self._told = 0  # notifications shown so far
         from tui.core.work.storage import data_folder  # the case's module, not at import
 
         # The theme, the drill's and the timer's choices, kept between runs.
@@ -103,10 +105,12 @@ class ExplorerApp(AppShell[int]):
 
     @on(OpenPlace)
     def _open_place(self, request: OpenPlace) -> None:
+        self._withdraw_offer()
         self.navigator.open(request.kind, request.record_id, request.state)
 
     @on(OpenQuote)
     def _open_quote(self, request: OpenQuote) -> None:
+        self._withdraw_offer()
         self.navigator.open_quote(request.quote_id)
 
     @on(CollectArgument)
@@ -151,10 +155,20 @@ class ExplorerApp(AppShell[int]):
         first = FirstOpening(self.debate.folder, self.data_dir)
         if not first.background_offered:
             first.remember_background_offered()
+            told_before = self._told
             self.notify("New to this debate? Press b to read its background (b works "
                         "any time).", timeout=12)
+            self._offer_showing = told_before == 0
+
+    def _withdraw_offer(self) -> None:
+        """The student has moved on: the offer of the background goes, so that it covers
+        nothing on the next screen. Only while it is the one notification showing."""
+        if self._offer_showing:
+            self._offer_showing = False
+            self.clear_notifications()
 
     def action_background(self) -> None:
+        self._withdraw_offer()
         self.navigator.background()
 
     def action_open_case(self) -> None:
@@ -184,5 +198,7 @@ class ExplorerApp(AppShell[int]):
                timeout: float | None = None, markup: bool = True) -> None:
         """Every notification, the screens' and the widgets' too, passes here: its words
         often name a position, a claim or a file, which are data, so none is markup."""
+        self._offer_showing = False  # another message: never cleared with the offer
+        self._told += 1
         super().notify(visible(message), title=visible(title), severity=severity,
                        timeout=timeout, markup=False)
