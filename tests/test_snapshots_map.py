@@ -39,3 +39,9 @@ VIEWS = {
 @pytest.mark.parametrize("view", list(VIEWS))
 def test_map(snap_compare, isolated_home, tmp_path, view, size):
     assert snap_compare(with_case(tmp_path), terminal_size=size, press=VIEWS[view])
+
+
+def test_map_without_colour(snap_compare, isolated_home, tmp_path, monkeypatch):
+    """With NO_COLOR the tree's cursor still stands out, and the marks are words."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert snap_compare(with_case(tmp_path), terminal_size=(80, 24), press=VIEWS["argument"])
