@@ -323,3 +323,22 @@ async def test_rows_are_found_by_id_and_replaced():
 def test_two_rows_with_one_id_are_refused():
     with pytest.raises(ValueError, match="share an id"):
         ArgumentList([LEGAL, LEGAL])
+
+
+async def test_marks_go_in_front_of_the_meta_line_and_keep_the_cursor():
+    app = ListApp(ROWS)
+    async with app.run_test(size=(40, 14)) as pilot:
+        widget = app.query_one(ArgumentList)
+        widget.highlight_id("legal")
+        await pilot.pause()
+        widget.set_marks({"legal": "✓ in your case"}.get)
+        await pilot.pause()
+        lines = [line.rstrip() for line in screen_text(app).splitlines()]
+        assert widget.highlighted_id() == "legal"
+        assert " Consumption rooms are not legal in" in lines
+        assert " ✓ in your case · 1 quote · 0" in lines  # wrapped with its row
+        assert " rebuttals" in lines
+        widget.set_marks(lambda row_id: "")  # taken off the case: the row as before
+        await pilot.pause()
+        assert " 1 quote · 0 rebuttals" in [line.rstrip() for line in
+                                             screen_text(app).splitlines()]

@@ -166,8 +166,10 @@ class ArgumentList(ScrollView, can_focus=True):
         if not changed:
             return
         self._rows = rows
-        if self._narrow is not None:
-            self._narrow = narrowness(rows)
+        if self._narrow is not None:  # worked out again for the rows whose mark changed
+            for index, flags in zip(changed, narrowness([rows[n] for n in changed]),
+                                    strict=True):
+                self._narrow[index] = flags
         self._layout = None
         self._strips.clear()
         if self.is_mounted:
