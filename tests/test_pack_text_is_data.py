@@ -193,3 +193,23 @@ def test_each_control_character_becomes_one_visible_symbol():
     # Same length, so offsets into an article still point at the same words; a
     # Windows line end stays a line end.
     assert visible("a\x1b[2J\x07\x9b\x7f\tb\r\nc\rd") == "a␛[2J␇�␡\tb \nc␍d"
+
+
+async def test_the_map_and_the_background_show_pack_markup_as_written(in_empty_folder):
+    app = markup_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("m")  # the whole debate's map
+        await pilot.pause()
+        assert_shown_as_written(app, "A supervised room [/b] saves lives [UK]")
+        await pilot.press("m")  # the highlighted argument's tree, and its detail
+        await pilot.pause()
+        assert_shown_as_written(app, "A supervised room [/b] saves lives [UK]")
+        await pilot.press("b")
+        await pilot.pause()
+        assert_shown_as_written(app, "The town [UK] should [/b] open a room")
+        await pilot.press("escape", "f", "y")  # a figure's quote, copied with its citation
+        await pilot.pause()
+        assert app.clipboard.startswith("“It will save lives [UK],” — Ann [/b] Example [UK]")
+        assert app.is_running  # the notification that says so read no markup
+        assert "Gazette [UK] [/b]" in app.clipboard
+        assert not CONTROLS.search(app.clipboard)

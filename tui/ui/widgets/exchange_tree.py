@@ -49,7 +49,8 @@ class ExchangeTree(Tree[Place]):
     def __init__(self, debate: Debate, argument_id: str, marks: CaseMarks, *,
                  id: str | None = None) -> None:
         argument = debate.arguments[argument_id]
-        super().__init__(visible(argument.claim), id=id)
+        # A str label would be read as markup: the pack's words go in as Text.
+        super().__init__(Text(visible(argument.claim)), id=id)
         self.debate = debate
         self.marks = marks
         self.top = argument_id
