@@ -48,8 +48,9 @@ def test_validate_lists_every_problem_on_stderr_and_exits_1(in_packs, capsys):
     assert err == (
         "broken/no-positions-or-arguments: a debate needs at least two positions; this pack "
         "has 0\n"
-        "broken/no-positions-or-arguments: this pack has no arguments\n"
-        "broken/no-positions-or-arguments: 2 errors; the pack was not loaded.\n"
+        "broken/no-positions-or-arguments: warning: this pack has no arguments yet (add them "
+        "in the app: debate-explorer edit FOLDER)\n"
+        "broken/no-positions-or-arguments: 1 error; the pack was not loaded.\n"
     )
 
 

@@ -86,7 +86,8 @@ BROKEN_PACKS = [
     ]),
     ("no-positions-or-arguments", [
         "no-positions-or-arguments: a debate needs at least two positions; this pack has 0",
-        "no-positions-or-arguments: this pack has no arguments",
+        "no-positions-or-arguments: warning: this pack has no arguments yet (add them in the "
+        "app: debate-explorer edit FOLDER)",
     ]),
     ("python-tag", [
         "python-tag/debate.yaml:16:13: 'outlet' of source 'report' has the tag "

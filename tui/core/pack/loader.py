@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -26,17 +26,21 @@ from tui.core.pack.packfiles import (
 )
 from tui.core.pack.problems import Problem, Severity, did_you_mean
 from tui.core.pack.records import Record, Reporter, read_mapping
-from tui.core.pack.schema import SECTIONS, Field, Section
+from tui.core.pack.schema import PLACEHOLDER, SECTIONS, Field, Section
 from tui.core.pack.sections import MODEL_OF
 from tui.core.pack.sourcefiles import find_source, read_source
-from tui.core.pack.textmatch import Article, closest_passage
+from tui.core.pack.textmatch import Article, closest_passage, missing_mark
 from tui.core.pack.yamlfile import compose, where
 
 
-def load_pack(path: Path | str) -> LoadResult:
-    """The checked debate in a folder (or one YAML file), and every problem found."""
+def load_pack(path: Path | str, overlay: Mapping[Path, str | None] | None = None) -> LoadResult:
+    """The checked debate in a folder (or one YAML file), and every problem found.
+
+    `overlay` gives YAML files' texts as they would be after an edit (None: the
+    file removed), so an edit is checked before anything is written.
+    """
     with collector_paused():
-        return _PackLoader(Path(path)).load()
+        return _PackLoader(Path(path), overlay).load()
 
 
 
@@ -48,8 +52,9 @@ def _target(spec: Field) -> str:
 
 
 class _PackLoader:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, overlay: Mapping[Path, str | None] | None = None) -> None:
         self.path = path
+        self.overlay = {os.path.abspath(p): text for p, text in (overlay or {}).items()}
         self.folder = (path if os.path.isdir(path) else path.parent).resolve()
         self.problems: list[Problem] = []
         self.records: dict[str, list[Record]] = defaultdict(list)
@@ -82,6 +87,11 @@ class _PackLoader:
         found = scan_pack(self.path)
         self.problems.extend(found.problems)
         files = found.files
+        if self.overlay:
+            known = {os.path.abspath(f) for f in files}
+            kept = [f for f in files if self.overlay.get(os.path.abspath(f), "") is not None]
+            files = sorted(kept + [Path(p) for p, t in self.overlay.items()
+                                   if p not in known and t])
         if not files:
             if not found.problems:
                 self.whole("no YAML files (*.yaml, *.yml) in this folder, so it is not a pack")
@@ -104,6 +114,7 @@ class _PackLoader:
         offsets = self._locate_quotes(texts)
         if every_file_read:
             self._check_unused()
+        self._check_placeholders()
         for reporter in reporters:
             self.problems.extend(reporter.problems)
         if any(p.severity == "error" for p in self.problems):
@@ -117,7 +128,9 @@ class _PackLoader:
     def _read_file(self, path: Path) -> tuple[Reporter, bool]:
         """Read one file's sections; False when the file itself cannot be read."""
         reporter = Reporter(shown_path(path))
-        text, problem = read_text(path, reporter.shown)
+        text, problem = self.overlay.get(os.path.abspath(path)), None
+        if text is None:
+            text, problem = read_text(path, reporter.shown)
         if problem is not None:
             reporter.problems.append(problem)
             return reporter, False
@@ -203,8 +216,9 @@ class _PackLoader:
         if len(self.records["positions"]) < 2:
             self.whole(f"a debate needs at least two positions; this pack has "
                        f"{len(self.records['positions'])}")
-        if not self.records["arguments"]:
-            self.whole("this pack has no arguments")
+        if not self.records["arguments"]:  # a new pack: a warning, so it opens to be written
+            self.whole("this pack has no arguments yet", "add them in the app: debate-explorer "
+                       "edit FOLDER", "warning")
 
     def _references(self) -> Iterator[tuple[Record, str, str, str, yaml.Node]]:
         """Every reference of every record: (record, key, target section, id, node)."""
@@ -369,7 +383,8 @@ class _PackLoader:
             found = article.locate(quote_text)
             if found is None:
                 start = closest_passage(quote_text, article.text)
-                hint = (f"the source has '{start}' but not what follows" if start else
+                hint = (missing_mark(quote_text, start, article) or
+                        f"the source has '{start}' but not what follows" if start else
                         "not even its first word is in the source")
                 self.at(record, "text", f"the words of quote '{record.id}' are not in source "
                         f"'{record.values['source']}'", hint)
@@ -400,6 +415,18 @@ class _PackLoader:
             if record.id is not None and "quotes" not in record.nodes:
                 self.at(record, "id", f"{record.label} has no quotes to carry it",
                         "add the quotes that make this argument", "warning")
+
+    def _check_placeholders(self) -> None:
+        """Warnings for text a new pack left for the teacher to write ("TODO: the motion")."""
+        for records in self.records.values():
+            for record in records:
+                for key, value in record.values.items():
+                    texts = [value] if isinstance(value, str) else [
+                        v[0] for v in value if isinstance(v, tuple)] if isinstance(
+                        value, list) else []
+                    if any(text.startswith(PLACEHOLDER) for text in texts):
+                        self.at(record, key, f"'{key}' of {record.label} is still a placeholder",
+                                f"write it in place of '{PLACEHOLDER}...'", "warning")
 
     # -- building the model ------------------------------------------------
 

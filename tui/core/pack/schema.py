@@ -11,6 +11,8 @@ from typing import Any, Literal
 
 Kind = Literal["text", "number", "texts", "ref", "refs", "choice", "records"]
 
+# How a new pack marks text the teacher has still to write; the validator warns of it.
+PLACEHOLDER = "TODO"
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 # A month 01-12 and a day 01-31; whether the day exists in that month the loader checks.
 DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"

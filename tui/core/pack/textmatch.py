@@ -146,3 +146,28 @@ def closest_passage(quote: str, text: str) -> str:
         else:
             high = middle - 1
     return " ".join(words[:low])
+
+
+_MARKS = APOSTROPHES + _DOUBLE_QUOTES
+
+
+def missing_mark(quote: str, start: str, article: Article) -> str:
+    """A hint naming the quotation mark that stops a quote matching after `start`
+    (the longest leading run of its words the article has), or ""."""
+    words = quote.split()
+    rest = " ".join(words[len(start.split()):])
+    found = article._find_spaced(start) if start else None
+    if not rest or found is None:
+        return ""
+    after = article.text[found[1]:].lstrip()
+    mark = after[:1]
+    if mark and mark in _MARKS and not rest.startswith(mark):
+        following = re.search(r"\w+", after[1:])
+        next_word = following.group() if following else ""
+        if next_word and re.match(r"\W*" + re.escape(next_word), rest):
+            return (f"the source has '{start}' and then the quotation mark {mark} before "
+                    f"'{next_word}': copy the mark too, or end the quote before it")
+    if rest[0] in _MARKS and mark != rest[0]:
+        return (f"the quote has the quotation mark {rest[0]} after '{start}', which the "
+                "source does not have there: remove it")
+    return ""

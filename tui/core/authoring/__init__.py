@@ -1,0 +1,1 @@
+"""Authoring a pack: the edits a teacher makes in the app, checked and written safely."""
