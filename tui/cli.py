@@ -24,7 +24,8 @@ if TYPE_CHECKING:  # the model is imported when a pack is loaded, not at start-u
     from tui.core.pack.model import Debate
     from tui.core.pack.packfiles import LoadResult
 
-SUBCOMMANDS = ("validate", "export", "import", "formats", "serve", "report")
+SUBCOMMANDS = ("validate", "export", "import", "formats", "serve", "report", "new",
+               "edit")
 
 
 def resolve_pack(name: str | None) -> Path:
@@ -52,6 +53,14 @@ def _load_or_report(pack: Path) -> LoadResult:
 
 def validate(args: argparse.Namespace) -> int:
     pack = resolve_pack(args.pack)
+    if getattr(args, "watch", False):  # issue 13: check again on every save
+        from .cli_authoring import watch
+
+        return watch(pack, lambda: _validate(pack))
+    return _validate(pack)
+
+
+def _validate(pack: Path) -> int:
     result = _load_or_report(pack)
     debate = result.debate
     if debate is None:
@@ -207,6 +216,8 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check a pack and report every problem")
     check.add_argument("pack", nargs="?", help="a pack folder or bundled pack name")
+    check.add_argument("--watch", action="store_true",
+                       help="check again every time a file of the pack is saved")
     check.set_defaults(run=validate)
     out = commands.add_parser("export", help="export a checked pack as JSON, Markdown, Argdown "
                               "or AIF")
@@ -237,6 +248,9 @@ def _subcommand_parser() -> argparse.ArgumentParser:
 
     add_commands(commands, lambda a: _class_command("serve", a),
                  lambda a: _class_command("report", a))
+    from .cli_authoring import add_parsers  # new, edit
+
+    add_parsers(commands)
     return parser
 
 
@@ -250,8 +264,8 @@ def _class_command(name: str, args: argparse.Namespace) -> int:
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="debate-explorer",
-        description="Explore a debate pack by keyboard. Subcommands: validate, export "
-        "(debate-explorer validate --help).",
+        description="Explore a debate pack by keyboard. Subcommands: validate, export, "
+        "new, edit (debate-explorer new --help).",
     )
     parser.add_argument("pack", nargs="?", help="a pack folder or bundled pack name "
                         "(default: the bundled Glasgow pack)")
@@ -282,7 +296,10 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] in SUBCOMMANDS:
         with _safe_output():
             args = _subcommand_parser().parse_args(argv)
-            run: Callable[[argparse.Namespace], int] = args.run  # validate or export
+        run: Callable[[argparse.Namespace], int] = args.run  # validate, export, new, edit
+        if args.command == "edit":  # an app, on the real terminal, as for run_app
+            return run(args)
+        with _safe_output():
             try:
                 return run(args)
             except BrokenPipeError:  # `debate-explorer export | head` stopped reading early
