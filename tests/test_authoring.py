@@ -175,3 +175,104 @@ def test_a_selection_grows_and_shrinks_by_words_and_sentences():
     selection.cancel()
     assert selection.span is None and selection.selected == ""
     assert figures(text[text.index("a survey"):text.index("would let")]) == [(400, ""), (71, "%")]
+
+
+def small_debate(tmp_path: Path) -> tuple[Session, str, str, str, str]:
+    """A new pack with one argument a side, each carried by one quote."""
+    pack = tmp_path / "p"
+    new_pack(pack, [ARTICLES / "harbour-gazette.txt"], positions=["Council", "Traders"])
+    session = Session(pack)
+    text = session.debate.sources["harbour-gazette"].text
+    nair = op.add_speaker(session, "Priya Nair", "Councillor", "Council", "council")
+    reilly = op.add_speaker(session, "Tom Reilly", "Shopkeeper", "Traders", "traders")
+    start = text.index("\"every")
+    lost = op.add_quote(session, "harbour-gazette", start, text.index("lost.\"") + 6, reilly,
+                        "direct")
+    start = text.index("\"Streets")
+    shops = op.add_quote(session, "harbour-gazette", start, text.index("shops,\"") + 7, nair,
+                         "direct")
+    theme = op.add_theme(session, "Trade")
+    loss = op.add_argument(session, "traders", "Shops lose trade.", "Vans.", [theme], [lost])
+    good = op.add_argument(session, "council", "Good for shops.", "Walking.", [theme], [shops])
+    return session, good, loss, shops, lost
+
+
+def test_a_rebuttal_recorded_in_the_sources_cites_a_quote_of_each_side(tmp_path):
+    session, good, loss, shops, lost = small_debate(tmp_path)
+    op.link(session, good, loss, "rebuts", [shops, lost])
+    answer = session.debate.arguments[good]
+    assert answer.rebuts == (loss,)
+    assert answer.exchange_with(loss) is not None
+    assert answer.exchange_with(loss).quotes == (shops, lost)
+    assert session.steps[-1].what == f"'{good}' rebuts '{loss}' (recorded in the sources)"
+    op.unlink(session, good, loss)
+    assert session.debate.arguments[good].rebuts == ()
+    assert session.debate.arguments[good].exchanges == ()
+
+
+def test_a_recorded_rebuttal_with_the_quotes_of_one_side_only_is_refused(tmp_path):
+    session, good, loss, shops, _lost = small_debate(tmp_path)
+    with pytest.raises(Refused, match="exchange"):
+        op.link(session, good, loss, "rebuts", [shops])
+    assert session.debate.arguments[good].rebuts == ()
+
+
+def test_removing_an_argument_removes_the_links_and_exchanges_that_answer_it(tmp_path):
+    session, good, loss, shops, lost = small_debate(tmp_path)
+    op.link(session, good, loss, "rebuts", [shops, lost])
+    op.remove(session, "arguments", loss)
+    assert loss not in session.debate.arguments
+    assert session.debate.arguments[good].rebuts == ()
+    assert session.debate.arguments[good].exchanges == ()
+    session.undo()
+    assert session.debate.arguments[good].exchange_with(loss) is not None
+
+
+def test_new_shows_a_whole_example_in_its_help(capsys):
+    from tui.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["new", "--help"])
+    out = capsys.readouterr().out
+    assert "debate-explorer new content/mill-street" in out
+    assert "--article ~/Downloads/harbour-gazette.txt --article" in out
+    assert "debate-explorer edit content/mill-street" in out
+
+
+def test_new_makes_the_pack_and_refuses_a_folder_in_use(tmp_path, capsys):
+    from tui.cli import main
+
+    pack = tmp_path / "mill"
+    assert main(["new", str(pack), "--article", str(ARTICLES / "valley-radio.txt"),
+                 "--title", "Close Mill Street?"]) == 0
+    assert "Next: debate-explorer validate" in capsys.readouterr().out
+    assert main(["validate", str(pack)]) == 0
+    assert main(["new", str(pack), "--article", str(ARTICLES / "valley-radio.txt")]) == 1
+    assert "is not empty; give a new folder" in capsys.readouterr().err
+
+
+def test_validate_watch_checks_again_when_a_file_is_saved(tmp_path, capsys):
+    import threading
+    import time
+
+    from tui.cli_authoring import watch
+
+    pack = tmp_path / "p"
+    new_pack(pack, [ARTICLES / "valley-radio.txt"], positions=["A", "B"])
+    checks: list[float] = []
+    stop = threading.Event()
+    watcher = threading.Thread(target=watch, args=(pack, lambda: checks.append(1) or 0, stop))
+    watcher.start()
+    try:
+        deadline = time.monotonic() + 20
+        while not checks and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.5)  # the watcher is set up once it has checked and said so
+        (pack / "pack.yaml").write_text((pack / "pack.yaml").read_text() + "# saved\n")
+        while len(checks) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        stop.set()
+        watcher.join(10)
+    assert len(checks) >= 2
+    assert "a file changed; checking again" in capsys.readouterr().out

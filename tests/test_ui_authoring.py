@@ -248,3 +248,23 @@ async def test_a_teacher_builds_a_pack_from_two_articles_by_key_presses_only(tmp
         await pilot.pause()
         shown = screen_text(explorer)
         assert "Safe walks to school." in shown and "Shops lose trade." in shown
+
+
+async def test_E_in_the_explorer_leaves_it_for_the_editor_of_the_packs_files(pack_copy,
+                                                                             isolated_home):
+    debate = load_pack(pack_copy.path).debate
+    app = ExplorerApp(debate)
+    async with app.run_test(size=(120, 60)) as pilot:
+        await pilot.press("question_mark")
+        assert "Edit the pack's files (leaves the explorer)" in screen_text(app)
+        await pilot.press("escape", "E")
+    assert app.wants_editor
+
+
+def test_edit_refuses_a_pack_with_errors_and_lists_them(broken_pack, capsys):
+    from tui.cli import main
+
+    assert main(["edit", str(broken_pack)]) == 1
+    err = capsys.readouterr().err
+    assert "refers to argument 'evidence-mixd', which does not exist" in err
+    assert "validate --watch" in err

@@ -47,6 +47,8 @@ class ExplorerApp(AppShell[int]):
                 show=False),
         Binding("X", "export", "Export the whole debate (Markdown or JSON)", key_display="X",
                 show=False),
+        Binding("E", "edit_pack", "Edit the pack's files (leaves the explorer)",
+                key_display="E", show=False),
         Binding("ctrl+p", "command_palette", "Command palette", show=False),
     ]
 
@@ -70,6 +72,7 @@ class ExplorerApp(AppShell[int]):
         self.remembered = Remembered(data_folder(data_dir),
                                      lambda text: self.notify(text, severity="warning",
                                                               timeout=15))
+        self.wants_editor = False  # E: the launcher opens the editor when this app exits
 
     def on_mount(self) -> None:
         if self.remembered.settings.theme in self.available_themes:
@@ -135,6 +138,18 @@ class ExplorerApp(AppShell[int]):
 
     def action_open_view(self, kind: str, record_id: str = "") -> None:
         self.navigator.open(kind, record_id)
+
+    def action_edit_pack(self) -> None:
+        """Leave the explorer for the editor, which changes the pack's own files (issue 13);
+        the launcher opens the explorer again on the changed pack afterwards."""
+        import os
+
+        if not os.access(self.debate.folder, os.W_OK):
+            self.notify("This pack's folder cannot be written: copy it somewhere of your own "
+                        "to edit it.", severity="warning", timeout=8)
+            return
+        self.wants_editor = True
+        self.exit()
 
     async def action_back(self) -> None:  # async as App's, which it replaces
         self.navigator.step(back=True)

@@ -52,9 +52,19 @@ def run(pack: Path, args: argparse.Namespace) -> int:
 
     gc.freeze()  # what start-up made stays all session: the collector need not walk it
 
-    app = ExplorerApp(debate, data_dir=getattr(args, "data_dir", None), side=side)
-    app.freeze_what_lasts = True
-    status = app.run()
+    while True:
+        app = ExplorerApp(debate, data_dir=getattr(args, "data_dir", None), side=side)
+        app.freeze_what_lasts = True
+        status = app.run()
+        if not app.wants_editor or app.unsaved:
+            break
+        from .editor_launch import run_editor  # E: edit the pack, then explore it again
+
+        run_editor(debate.folder)
+        reloaded = load_or_report(debate.folder)
+        if reloaded is None:
+            return 1
+        debate = reloaded
     if app.unsaved:  # a notification while quitting is never seen: say it here too
         print(f"debate-explorer: your last changes were not saved: {app.unsaved}",
               file=sys.stderr)

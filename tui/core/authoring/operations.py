@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.authoring.session import Draft, Refused, Session
+from tui.core.pack.model import Argument
 
 LINKS = ("rebuts", "supports")
 _WORD = re.compile(r"[A-Za-z0-9]+")
@@ -107,17 +108,35 @@ def detach_quote(session: Session, argument_id: str, quote_id: str) -> None:
     session.commit(draft, f"stop citing '{quote_id}' in '{argument_id}'")
 
 
-def link(session: Session, argument_id: str, target_id: str, kind: str) -> None:
-    """`argument_id` rebuts or supports `target_id` (the pack's pairing)."""
+def link(session: Session, argument_id: str, target_id: str, kind: str,
+         recorded: list[str] | None = None) -> None:
+    """`argument_id` rebuts or supports `target_id`. A rebuttal is the pack's pairing,
+    or, with `recorded` (quotes of both sides that show it), an exchange the sources
+    record."""
     if kind not in LINKS:
         raise Refused(f"a link is one of: {', '.join(LINKS)}")
     argument = session.debate.arguments[argument_id]
     present: tuple[str, ...] = getattr(argument, kind)
-    if target_id in present:
-        raise Refused(f"'{argument_id}' already {kind} '{target_id}'")
     draft = session.draft()
-    draft.set("arguments", argument_id, kind, [*present, target_id])
-    session.commit(draft, f"'{argument_id}' {kind} '{target_id}'")
+    if target_id in present and not (recorded and argument.exchange_with(target_id) is None):
+        raise Refused(f"'{argument_id}' already {kind} '{target_id}'")
+    if target_id not in present:
+        draft.set("arguments", argument_id, kind, [*present, target_id])
+    how = "the pack's pairing"
+    if recorded:
+        exchanges = [*_exchanges(argument), {"answers": target_id, "quotes": list(recorded)}]
+        draft.set("arguments", argument_id, "exchanges", exchanges)
+        how = "recorded in the sources"
+    session.commit(draft, f"'{argument_id}' {kind} '{target_id}'"
+                   + (f" ({how})" if kind == "rebuts" else ""))
+
+
+def _exchanges(argument: Argument, without: str = "",
+               quote: str = "") -> list[dict[str, Any]]:
+    """The argument's exchanges as records, less the one answering `without` and less
+    `quote` in each."""
+    return [{"answers": e.answers, "quotes": [q for q in e.quotes if q != quote]}
+            for e in argument.exchanges if e.answers != without]
 
 
 def unlink(session: Session, argument_id: str, target_id: str) -> None:
@@ -127,6 +146,8 @@ def unlink(session: Session, argument_id: str, target_id: str) -> None:
         present: tuple[str, ...] = getattr(argument, kind)
         if target_id in present:
             draft.set("arguments", argument_id, kind, [t for t in present if t != target_id])
+    if argument.exchange_with(target_id) is not None:
+        draft.set("arguments", argument_id, "exchanges", _exchanges(argument, without=target_id))
     session.commit(draft, f"unlink '{argument_id}' from '{target_id}'")
 
 
@@ -164,4 +185,11 @@ def remove(session: Session, section: str, record_id: str) -> None:
             present: tuple[str, ...] = getattr(argument, key)
             if record_id in present:
                 draft.set("arguments", argument.id, key, [t for t in present if t != record_id])
+        if section == "arguments" and argument.exchange_with(record_id) is not None:
+            draft.set("arguments", argument.id, "exchanges",
+                      _exchanges(argument, without=record_id))
+        elif section == "quotes" and any(record_id in e.quotes for e in argument.exchanges):
+            # what is left may no longer show both sides: the validator says so
+            draft.set("arguments", argument.id, "exchanges",
+                      _exchanges(argument, quote=record_id))
     session.commit(draft, f"remove {section[:-1]} '{record_id}'")

@@ -177,10 +177,13 @@ class YamlText:
             dash = self._dash(value_node.value[0])
             start = self._line_start(dash)
             indent = self.text[start:dash]
-            items = yaml.safe_dump(value, allow_unicode=True, width=88,
-                                   default_flow_style=False).rstrip("\n").split("\n")
-            lines = [indent + line for line in items]
-            return self._splice(start, self._content_end(value_node), "\n".join(lines))
+            if all(isinstance(item, (str, int, float)) for item in value):
+                items = yaml.safe_dump(value, allow_unicode=True, width=88,
+                                       default_flow_style=False).rstrip("\n").split("\n")
+                lines = "\n".join(indent + line for line in items)
+            else:  # records (exchanges): each as a record is written
+                lines = indent + dump(value, len(indent))
+            return self._splice(start, self._content_end(value_node), lines)
         column = key_node.start_mark.column
         return self._splice(key_node.start_mark.index, self._content_end(value_node),
                             dump({key: value}, column))

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from tui.core.authoring.session import Session
 from tui.core.controls import visible
+from tui.core.pack.model import Argument
 
 from ..text import argument_counts, shorten, speaker_line
 from ..widgets.lists import KeyList, heading
@@ -26,6 +27,17 @@ from .editor_flows import Flows
 SINGULAR = {"pack": "the pack", "positions": "position", "sources": "source",
             "arguments": "argument", "quotes": "quote", "speakers": "speaker",
             "facts": "fact", "themes": "theme"}
+
+
+def links(argument: Argument) -> str:
+    """ " · rebuts x (recorded), y · supports z" """
+    parts = []
+    if argument.rebuts:
+        parts.append("rebuts " + ", ".join(
+            f"{t} (recorded)" if argument.exchange_with(t) else t for t in argument.rebuts))
+    if argument.supports:
+        parts.append("supports " + ", ".join(argument.supports))
+    return "".join(f" · {visible(part)}" for part in parts)
 
 
 class EditorView(Screen[None]):
@@ -104,9 +116,8 @@ class EditorScreen(EditorView):
             options.append(heading(f"Arguments of {visible(position.label)}", len(arguments),
                                    "none yet (a to add)"))
             options += [Option(Text.assemble(visible(a.claim), (
-                f"\n  {argument_counts(debate, a)}" + "".join(
-                    f" · {kind} {', '.join(getattr(a, kind))}" for kind in ("rebuts", "supports")
-                    if getattr(a, kind)), "dim")), id=f"arguments:{a.id}") for a in arguments]
+                f"\n  {argument_counts(debate, a)}{links(a)}", "dim")), id=f"arguments:{a.id}")
+                for a in arguments]
         options.append(heading("Quotes", len(debate.quotes), "none yet: open a source"))
         options += [Option(Text.assemble((speaker_line(debate, q.speaker), "bold"), ": ",
                                          visible(shorten(q.text, 120)), (

@@ -199,14 +199,42 @@ class Flows:
             return
         same_side = self.debate.arguments[target].position == argument.position
         kinds = [choice("Supports it (the same side backs it up)", "supports")] if same_side else [
-            choice("Rebuts it (the pack's pairing: you judge that it answers it)", "rebuts")]
+            choice("Rebuts it: the pack's pairing (you judge that it answers it)", "rebuts"),
+            choice("Rebuts it: recorded in the sources (one side answers the other; choose "
+                   "a quote of each side that shows it)", "recorded")]
         if target in argument.rebuts or target in argument.supports:
             kinds.append(choice("Remove the link", "unlink"))
         kind = await self.ask(ChoiceDialog("How are they linked?", kinds))
         if kind == "unlink":
             self.attempt(op.unlink, argument_id, target)
+        elif kind == "recorded":
+            quotes = await self.exchange_quotes(argument, self.debate.arguments[target])
+            if quotes:
+                self.attempt(op.link, argument_id, target, "rebuts", quotes)
         elif kind is not None:
             self.attempt(op.link, argument_id, target, kind)
+
+    async def exchange_quotes(self, answer: Argument, answered: Argument) -> list[str] | None:
+        """A quote of each side that shows the exchange: the answer's own quotes first."""
+        chosen: list[str] = []
+        for argument, question in ((answer, "Which words of {side} give the answer?"),
+                                   (answered, "Which words of {side} does it answer?")):
+            speakers = {s.id for s in self.debate.speakers.values()
+                        if s.position == argument.position}
+            quotes = sorted((q for q in self.debate.quotes.values() if q.speaker in speakers),
+                            key=lambda q: q.id not in argument.quotes)
+            if not quotes:
+                self.screen.notify("No quote of that side yet: make one first.",
+                                   severity="warning")
+                return None
+            side = self.debate.positions[argument.position].name
+            picked = await self.ask(ChoiceDialog(question.format(side=side), [
+                choice(shorten(q.text, 90), q.id, self.debate.speakers[q.speaker].name)
+                for q in quotes]))
+            if picked is None:
+                return None
+            chosen.append(picked)
+        return chosen
 
     # -- facts ------------------------------------------------------------------------
 
