@@ -57,7 +57,10 @@ ARGUMENTS = {  # key: (position, claim, summary, themes)
     "not-listened": ("traders", "Nobody listened.", "Told.", "Trust"),
     "older-shoppers": ("traders", "Older shoppers leave.", "Far.", "Trade"),
 }
-REBUTTALS = [("trial", "trade-loss"), ("trial", "not-listened"), ("older-shoppers", "safety")]
+# (answer, answered, the quotes of each side when the sources record the exchange)
+REBUTTALS = [("trial", "trade-loss", None),
+             ("trial", "not-listened", ("\"If it does", "\"We were told")),
+             ("older-shoppers", "safety", None)]
 
 
 def _find(text: str, words: str, start: int) -> re.Match[str]:
@@ -212,12 +215,17 @@ async def test_a_teacher_builds_a_pack_from_two_articles_by_key_presses_only(tmp
         await teacher.press("enter", "enter", "enter")
         await teacher.fill("Mill Street")
         # The rebuttals: the pack's own pairing.
-        for answer, answered in REBUTTALS:
+        for answer, answered, recorded in REBUTTALS:
             await teacher.highlight(f"arguments:{teacher.argument_ids[answer]}")
             await teacher.press("l")
             position = app.session.debate.positions[ARGUMENTS[answered][0]]
             await teacher.choose(f"{position.label}: {ARGUMENTS[answered][1]}")
-            await teacher.choose("Rebuts it")
+            if recorded is None:
+                await teacher.choose("Rebuts it: the pack's pairing")
+            else:
+                await teacher.choose("Rebuts it: recorded in the sources")
+                await teacher.choose(recorded[0])
+                await teacher.choose(recorded[1])
         # The motion, still a placeholder: edited in the app too.
         await teacher.highlight("pack:")
         await teacher.press("e", "tab")
@@ -233,6 +241,13 @@ async def test_a_teacher_builds_a_pack_from_two_articles_by_key_presses_only(tmp
     assert len(debate.positions) == 2 and len(debate.arguments) == 6
     assert len(debate.quotes) == 12 and len(debate.facts) == 1
     assert sum(len(a.rebuts) for a in debate.arguments.values()) == 3
+    trial = debate.arguments[teacher.argument_ids["trial"]]
+    exchange = trial.exchange_with(teacher.argument_ids["not-listened"])
+    assert exchange is not None
+    assert [debate.quotes[q].text[:len(words)] for q, words in zip(
+        exchange.quotes, ("\"If it does", "\"We were told"), strict=True)] == [
+        "\"If it does", "\"We were told"]
+    assert trial.exchange_with(teacher.argument_ids["trade-loss"]) is None  # a pairing
     fact = next(iter(debate.facts.values()))
     assert (fact.value, fact.unit, fact.place) == (71, "%", "Mill Street")
     assert debate.info.motion == "Mill Street should close to cars."
