@@ -76,6 +76,9 @@ class Selection:
             self.anchor = self.caret
 
     def cancel(self) -> None:
+        """Drop the selection; the caret goes back to where it started."""
+        if self.anchor is not None:
+            self.caret = self.anchor
         self.anchor = None
 
     def extend_word(self) -> None:

@@ -76,7 +76,7 @@ class EditorScreen(EditorView):
     BINDINGS = [
         Binding("enter", "open", "Open / edit"),
         Binding("a", "add_argument", "Add argument"),
-        Binding("l", "link", "Link"),
+        Binding("l", "link", "Link / attach"),
         Binding("e", "edit", "Edit"),
         Binding("x,delete", "remove", "Remove"),
     ]
@@ -134,7 +134,7 @@ class EditorScreen(EditorView):
                     for t in debate.themes.values()]
         records.set_options(options)
         if not (keep and records.highlight_id(keep)):
-            records.action_first()
+            records.highlight_id("pack:")  # the first record, not the heading above it
 
     def _current(self) -> tuple[str, str]:
         option = self.query_one(KeyList).highlighted_id() or ":"
@@ -168,12 +168,16 @@ class EditorScreen(EditorView):
         self.start_flow(flow)
 
     def action_link(self) -> None:
+        """An argument: link it to another. A quote: attach it to an argument (or stop)."""
         section, record_id = self._current()
-        if section != "arguments":
-            self.notify("Highlight an argument first, then l links it to another.",
-                        severity="warning")
-            return
-        self.start_flow(lambda: self.flows.link(record_id))
+        if section == "quotes":
+            speaker = self.session.debate.speakers[self.session.debate.quotes[record_id].speaker]
+            self.start_flow(lambda: self.flows.attach(record_id, speaker.position))
+        elif section == "arguments":
+            self.start_flow(lambda: self.flows.link(record_id))
+        else:
+            self.notify("Highlight an argument (to link it to another) or a quote (to attach "
+                        "it to an argument), then press l.", severity="warning")
 
     def action_edit(self) -> None:
         section, record_id = self._current()

@@ -129,20 +129,27 @@ class Flows:
         return str(made) if made else None
 
     async def attach(self, quote_id: str, position: str | None) -> None:
+        """Attach a quote to an argument (a new one, or one of the pack's); choosing an
+        argument that already cites it stops it citing it."""
         arguments = sorted(self.debate.arguments.values(), key=lambda a: a.position != position)
+        citing = {a.id for a in self.debate.citing(quote_id)}
         options = [choice("+ Add an argument carried by this quote", NEW),
-                   choice("Leave it unattached for now", NONE)]
-        options += [self._argument_option(a) for a in arguments]
+                   choice("Leave it as it is", NONE)]
+        options += [self._argument_option(a, "✓ cites it; choose to stop " if a.id in citing
+                                          else "") for a in arguments]
+        first = next((a.id for a in arguments if a.id not in citing), NEW)
         answer = await self.ask(ChoiceDialog("Which argument does this quote carry?", options,
-                                             highlight=arguments[0].id if arguments else NEW))
+                                             highlight=first))
         if answer == NEW:
             await self.new_argument([quote_id], position)
+        elif answer in citing:
+            self.attempt(op.detach_quote, answer, quote_id)
         elif answer not in (None, NONE):
             self.attempt(op.attach_quote, answer, quote_id)
 
-    def _argument_option(self, argument: Argument) -> Any:
+    def _argument_option(self, argument: Argument, mark: str = "") -> Any:
         position = self.debate.positions[argument.position]
-        return choice(f"{position.label}: {argument.claim}", argument.id)
+        return choice(f"{mark}{position.label}: {argument.claim}", argument.id)
 
     # -- arguments --------------------------------------------------------------------
 
@@ -239,7 +246,7 @@ class Flows:
     # -- facts ------------------------------------------------------------------------
 
     async def fact(self, quote_id: str, passage: str) -> None:
-        found = figures(passage)
+        found = sorted(figures(passage), key=lambda figure: not figure[1])  # a % first
         value, unit = (str(found[0][0]), found[0][1]) if found else ("", "")
         form = await self.ask(FormDialog("A fact from this figure", [
             ("what", "What is counted or measured", ""), ("value", "The figure (digits only)",

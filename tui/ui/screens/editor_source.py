@@ -79,8 +79,11 @@ class PassageScreen(EditorView):
                 ("\nEnter makes it a quote · f a fact · ) and → grow it, ( and ← shrink it · "
                  "Escape cancels", "dim")))
         else:
+            caret = selection.caret_span
+            word = selection.text[caret[0]:caret[1]] if caret else ""
             info.update(Text.assemble(
-                ("▶ ", "bold"), "Move with ← → (words), ( ) (sentences), ↑ ↓ (lines); ",
+                ("▶ ", "bold"), (visible(shorten(word, 20)), "bold reverse"), "  ",
+                "Move with ← → (words), ( ) (sentences), ↑ ↓ (lines); ",
                 ("v", "bold"), " or ", ("space", "bold"), " starts a selection at the caret.",
                 ("\nUnderlined: passages already quoted (n jumps to the next).", "dim")))
 
