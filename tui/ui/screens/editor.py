@@ -20,7 +20,7 @@ from tui.core.authoring.session import Session
 from tui.core.controls import visible
 from tui.core.pack.model import Argument
 
-from ..text import argument_counts, shorten, speaker_line
+from ..text import argument_counts, plural, shorten, speaker_line
 from ..widgets.lists import KeyList, heading
 from .editor_flows import Flows
 
@@ -109,8 +109,8 @@ class EditorScreen(EditorView):
         options.append(heading("Sources: Enter to select passages", len(debate.sources),
                                "none"))
         options += [Option(Text.assemble(visible(f"{s.outlet}: {s.headline}"), (
-            f"\n  {len(debate.quotes_in(s.id))} quotes · {s.file}", "dim")), id=f"sources:{s.id}")
-            for s in debate.sources.values()]
+            f"\n  {plural(len(debate.quotes_in(s.id)), 'quote')} · {visible(s.file)}", "dim")),
+            id=f"sources:{s.id}") for s in debate.sources.values()]
         for position in debate.positions.values():
             arguments = debate.arguments_of(position.id)
             options.append(heading(f"Arguments of {visible(position.label)}", len(arguments),

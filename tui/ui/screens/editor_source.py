@@ -76,8 +76,7 @@ class PassageScreen(EditorView):
                 ("┃ Selected ", "bold"), (f"{words} word{'s' if words != 1 else ''}: ", "bold"),
                 visible(shorten(" ".join(selection.selected.split()),
                                 max(self.app.size.width - 26, 20))),
-                ("\nEnter makes it a quote · f a fact · ) and → grow it, ( and ← shrink it · "
-                 "Escape cancels", "dim")))
+                ("\nEnter: quote · f: fact · ) →: grow · ( ←: shrink · Escape: cancel", "dim")))
         else:
             caret = selection.caret_span
             word = selection.text[caret[0]:caret[1]] if caret else ""
