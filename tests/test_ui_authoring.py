@@ -10,6 +10,7 @@ from pathlib import Path
 from helpers import screen_text
 from textual.pilot import Pilot
 
+from tui.core.authoring import operations as op
 from tui.core.authoring.newpack import new_pack
 from tui.core.authoring.session import Session
 from tui.core.pack.loader import load_pack
@@ -283,3 +284,55 @@ def test_edit_refuses_a_pack_with_errors_and_lists_them(broken_pack, capsys):
     err = capsys.readouterr().err
     assert "refers to argument 'evidence-mixd', which does not exist" in err
     assert "validate --watch" in err
+
+
+def made_pack(tmp_path: Path) -> Session:
+    """A new pack with one quote by the council's speaker, attached to nothing yet."""
+    pack = tmp_path / "mill"
+    new_pack(pack, [ARTICLES / "harbour-gazette.txt"], positions=["Town council", "Traders"])
+    session = Session(pack)
+    text = session.debate.sources["harbour-gazette"].text
+    nair = op.add_speaker(session, "Priya Nair", "Councillor", "Town council", "town-council")
+    start = text.index('"safe')
+    op.add_quote(session, "harbour-gazette", start, text.index("generation.\"") + 12, nair,
+                 "direct")
+    theme = op.add_theme(session, "Safety")
+    op.add_argument(session, "town-council", "Safe walks to school.", "Safer.", [theme])
+    return session
+
+
+async def test_l_on_a_quote_attaches_it_to_an_argument_and_again_detaches_it(tmp_path):
+    session = made_pack(tmp_path)
+    quote = next(iter(session.debate.quotes))
+    argument = next(iter(session.debate.arguments))
+    app = EditorApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        teacher = Teacher(pilot, app)
+        await teacher.highlight(f"quotes:{quote}")
+        await teacher.press("l")
+        await teacher.choose("Town council: Safe walks to school.")
+        assert session.debate.arguments[argument].quotes == (quote,)
+        assert "cited by 1" in screen_text(app)
+        await teacher.press("l")
+        await teacher.choose("✓ cites it; choose to stop Town council: Safe walks")
+        assert session.debate.arguments[argument].quotes == ()
+        await teacher.press("u")  # undo the detaching
+        assert session.debate.arguments[argument].quotes == (quote,)
+        assert any(told.startswith("Undone: stop citing") for told in teacher.told)
+
+
+async def test_a_change_the_validator_refuses_is_told_in_its_words_and_not_written(tmp_path):
+    session = made_pack(tmp_path)
+    sources = (session.folder / "sources.yaml").read_bytes()
+    app = EditorApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        teacher = Teacher(pilot, app)
+        await teacher.highlight("sources:harbour-gazette")
+        await teacher.press("e", "tab", "tab")  # to the date
+        await teacher.type("2024-02-30")
+        await teacher.press("ctrl+s")
+        refused = [told for told in teacher.told if told.startswith("Not changed")]
+        assert len(refused) == 1
+        assert "sources.yaml:10:23: source 'harbour-gazette' has both 'date' and " \
+            "'approximate_date' (keep the one the text supports) (and 1 more problem)" in refused[0]
+    assert (session.folder / "sources.yaml").read_bytes() == sources

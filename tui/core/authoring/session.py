@@ -19,6 +19,7 @@ from tui.core.files import write_atomically
 from tui.core.pack.loader import load_pack
 from tui.core.pack.model import Debate
 from tui.core.pack.packfiles import read_text, scan_pack, shown_path
+from tui.core.wording import plural
 
 
 class Refused(Exception):
@@ -153,7 +154,9 @@ class Session:
     def _write(self, texts: dict[Path, str | None]) -> None:
         result = load_pack(self.folder, overlay=texts)
         if result.debate is None:
-            raise Refused(str(result.errors[0]))
+            errors = result.errors
+            more = f" (and {plural(len(errors) - 1, 'more problem')})" if len(errors) > 1 else ""
+            raise Refused(str(errors[0]) + more)
         for path, text in texts.items():
             if text is None:
                 path.unlink(missing_ok=True)
