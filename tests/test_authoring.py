@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tui.core.authoring import operations as op
 from tui.core.authoring.newpack import new_pack
@@ -276,3 +277,14 @@ def test_validate_watch_checks_again_when_a_file_is_saved(tmp_path, capsys):
         watcher.join(10)
     assert len(checks) >= 2
     assert "a file changed; checking again" in capsys.readouterr().out
+
+
+def test_editing_folded_text_keeps_it_folded_and_reads_back_the_same():
+    before = "arguments:\n  - id: a\n    claim: >-\n      An old claim\n      over two lines.\n" \
+             "    summary: Short.  # mine\n"
+    claim = "A new claim: long enough to wrap, " * 4 + "and # is no comment in it."
+    claim = " ".join(claim.split())
+    after = YamlText(before).set_field("arguments", "a", "claim", claim)
+    assert after.startswith("arguments:\n  - id: a\n    claim: >-\n      A new claim:")
+    assert after.endswith("    summary: Short.  # mine\n")
+    assert yaml.safe_load(after)["arguments"][0]["claim"] == claim

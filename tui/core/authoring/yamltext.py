@@ -185,6 +185,16 @@ class YamlText:
                 lines = indent + dump(value, len(indent))
             return self._splice(start, self._content_end(value_node), lines)
         column = key_node.start_mark.column
+        if (isinstance(value_node, yaml.ScalarNode) and value_node.style == ">"
+                and isinstance(value, str) and value == " ".join(value.split())):
+            # Folded text (`>-`) stays folded, wrapped as the teacher's is.
+            import textwrap
+
+            lines = textwrap.wrap(value, max(88 - column - 2, 20), break_long_words=False,
+                                  break_on_hyphens=False)
+            body = "".join(f"\n{' ' * (column + 2)}{line}" for line in lines)
+            return self._splice(key_node.start_mark.index, self._content_end(value_node),
+                                f"{key}: >-{body}")
         return self._splice(key_node.start_mark.index, self._content_end(value_node),
                             dump({key: value}, column))
 
