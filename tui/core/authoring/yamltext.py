@@ -9,6 +9,7 @@ changed 9 of 16 lines that no edit touched; see docs/authoring.md.)
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 import yaml
@@ -188,11 +189,9 @@ class YamlText:
         if (isinstance(value_node, yaml.ScalarNode) and value_node.style == ">"
                 and isinstance(value, str) and value == " ".join(value.split())):
             # Folded text (`>-`) stays folded, wrapped as the teacher's is.
-            import textwrap
-
-            lines = textwrap.wrap(value, max(88 - column - 2, 20), break_long_words=False,
-                                  break_on_hyphens=False)
-            body = "".join(f"\n{' ' * (column + 2)}{line}" for line in lines)
+            wrapped = textwrap.wrap(value, max(88 - column - 2, 20), break_long_words=False,
+                                    break_on_hyphens=False)
+            body = "".join(f"\n{' ' * (column + 2)}{line}" for line in wrapped)
             return self._splice(key_node.start_mark.index, self._content_end(value_node),
                                 f"{key}: >-{body}")
         return self._splice(key_node.start_mark.index, self._content_end(value_node),
