@@ -336,3 +336,19 @@ async def test_a_change_the_validator_refuses_is_told_in_its_words_and_not_writt
         assert "sources.yaml:10:23: source 'harbour-gazette' has both 'date' and " \
             "'approximate_date' (keep the one the text supports) (and 1 more problem)" in refused[0]
     assert (session.folder / "sources.yaml").read_bytes() == sources
+
+
+async def test_a_quote_of_a_side_with_no_argument_yet_offers_a_new_argument_first(tmp_path):
+    session = made_pack(tmp_path)  # the council has an argument; the traders none
+    text = session.debate.sources["harbour-gazette"].text
+    reilly = op.add_speaker(session, "Tom Reilly", "Shopkeeper", "Traders", "traders")
+    start = text.index('"every')
+    quote = op.add_quote(session, "harbour-gazette", start, text.index('lost."') + 6, reilly,
+                         "direct")
+    app = EditorApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        teacher = Teacher(pilot, app)
+        await teacher.highlight(f"quotes:{quote}")
+        await teacher.press("l")
+        choices = app.screen.query_one(KeyList)
+        assert choices.highlighted_id() == "+new"

@@ -137,7 +137,10 @@ class Flows:
                    choice("Leave it as it is", NONE)]
         options += [self._argument_option(a, "✓ cites it; choose to stop " if a.id in citing
                                           else "") for a in arguments]
-        first = next((a.id for a in arguments if a.id not in citing), NEW)
+        # The speaker's side's first argument not citing it yet; else a new one, never
+        # the other side's by default.
+        first = next((a.id for a in arguments
+                      if a.id not in citing and a.position == position), NEW)
         answer = await self.ask(ChoiceDialog("Which argument does this quote carry?", options,
                                              highlight=first))
         if answer == NEW:
