@@ -352,3 +352,23 @@ async def test_a_quote_of_a_side_with_no_argument_yet_offers_a_new_argument_firs
         await teacher.press("l")
         choices = app.screen.query_one(KeyList)
         assert choices.highlighted_id() == "+new"
+
+
+async def test_letters_typed_ahead_while_a_change_is_asked_for_neither_undo_nor_quit(tmp_path):
+    session = made_pack(tmp_path)
+    app = EditorApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        teacher = Teacher(pilot, app)
+        await teacher.highlight("sources:harbour-gazette")
+        await teacher.press("enter")
+        steps = len(session.steps)
+        # Between two dialogs of a quote being made, the passage is on screen again:
+        # what the teacher typed for the next form must not act on it.
+        app.screen.busy = True
+        await teacher.type("Public health u")
+        assert len(session.steps) == steps
+        await teacher.press("q")
+        assert app.is_running
+        app.screen.busy = False
+        await teacher.press("u")
+        assert len(session.steps) == steps - 1

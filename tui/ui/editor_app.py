@@ -10,6 +10,7 @@ from tui.core.authoring.session import Refused, Session
 from tui.core.controls import visible
 
 from .screens.editor import EditorScreen, EditorView
+from .screens.editor_dialogs import EditorDialog
 from .shell import AppShell
 
 
@@ -29,6 +30,14 @@ class EditorApp(AppShell[int]):
 
     def on_mount(self) -> None:
         self.push_screen(EditorScreen(self.session))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While a change is being asked for (a dialog is up, or the next is on its way), a
+        letter typed ahead must not undo the last change, quit or restyle."""
+        screen = self.screen
+        asking = isinstance(screen, EditorDialog) or (
+            isinstance(screen, EditorView) and screen.busy)
+        return not (asking and action in ("undo", "quit", "toggle_theme", "help"))
 
     def action_undo(self) -> None:
         try:
