@@ -288,3 +288,10 @@ def test_editing_folded_text_keeps_it_folded_and_reads_back_the_same():
     assert after.startswith("arguments:\n  - id: a\n    claim: >-\n      A new claim:")
     assert after.endswith("    summary: Short.  # mine\n")
     assert yaml.safe_load(after)["arguments"][0]["claim"] == claim
+
+
+def test_a_new_packs_files_can_be_read_by_others_as_an_editors_would(tmp_path):
+    pack = tmp_path / "p"
+    new_pack(pack, [ARTICLES / "valley-radio.txt"], positions=["A", "B"])
+    assert {(p.name, p.stat().st_mode & 0o777) for p in pack.glob("*.yaml")} == {
+        ("pack.yaml", 0o644), ("sources.yaml", 0o644)}

@@ -17,6 +17,9 @@ _HEADER = (f"# Made by `debate-explorer new`. '{PLACEHOLDER}' marks what is stil
            "facts with `debate-explorer edit`.\n")
 
 
+_MODE = 0o644  # a teacher's files, as an editor would make them (a temporary file is 0600)
+
+
 def todo(what: str) -> str:
     return f"{PLACEHOLDER}: {what}"
 
@@ -56,7 +59,8 @@ def new_pack(folder: Path, articles: list[Path], *, title: str = "", motion: str
         words = len(text.split())
         sources.append(f"  # {article.name}: {len(text.splitlines())} lines, {words} words, "
                        f"{len(text)} characters\n  " + dump([record], 2) + "\n")
-    write_atomically(folder / "sources.yaml", _HEADER + "sources:\n" + "\n".join(sources))
+    write_atomically(folder / "sources.yaml", _HEADER + "sources:\n" + "\n".join(sources),
+                     mode=_MODE)
     written.append(folder / "sources.yaml")
     names = list(positions) or [todo("the first side"), todo("the second side")]
     if len(names) < 2:
@@ -74,7 +78,7 @@ def new_pack(folder: Path, articles: list[Path], *, title: str = "", motion: str
             "motion": motion or todo("the motion being debated"),
             "summary": todo("a short, neutral summary of the dispute, in your words")}
     write_atomically(folder / "pack.yaml", _HEADER + "pack:\n  " + dump(pack, 2) + "\n\n"
-                     "positions:\n  " + dump(made, 2) + "\n")
+                     "positions:\n  " + dump(made, 2) + "\n", mode=_MODE)
     written.append(folder / "pack.yaml")
     return written
 
