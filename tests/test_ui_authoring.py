@@ -372,3 +372,18 @@ async def test_letters_typed_ahead_while_a_change_is_asked_for_neither_undo_nor_
         app.screen.busy = False
         await teacher.press("u")
         assert len(session.steps) == steps - 1
+
+
+async def test_a_source_known_only_by_its_address_says_it_has_no_passage_to_select(tmp_path):
+    session = made_pack(tmp_path)
+    sources = session.folder / "sources.yaml"
+    sources.write_text(sources.read_text() + "  - id: web\n    url: https://example.org/a\n"
+                       "    outlet: A web page\n    headline: A page\n", encoding="utf-8")
+    app = EditorApp(Session(session.folder))
+    async with app.run_test(size=SIZE) as pilot:
+        teacher = Teacher(pilot, app)
+        await teacher.highlight("sources:web")
+        await teacher.press("enter")
+        assert not isinstance(app.screen, PassageScreen)
+        assert teacher.told == ["This source has no article file in the pack (only its "
+                                "address), so there is no passage to select."]

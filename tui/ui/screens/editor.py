@@ -154,6 +154,10 @@ class EditorScreen(EditorView):
         if section == "sources":
             from .editor_source import PassageScreen
 
+            if not self.session.debate.sources[record_id].text.strip():
+                self.notify("This source has no article file in the pack (only its address), "
+                            "so there is no passage to select.", severity="warning")
+                return
             self.app.push_screen(PassageScreen(self.session, record_id))
         elif section:
             self.action_edit()
