@@ -223,3 +223,19 @@ def test_a_pack_name_too_long_for_the_system_is_a_problem_not_a_traceback(tmp_pa
     assert main(["validate", name]) == 1
     assert capsys.readouterr().err == (f"{name}: cannot open the pack: File name too long\n"
                                        f"{name}: 1 error; the pack was not loaded.\n")
+
+
+COMMANDS = ("validate", "export", "import", "new", "edit", "formats", "serve", "report")
+
+
+def test_the_apps_help_names_every_command_and_each_explains_itself(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    assert done.value.code == 0
+    shown = " ".join(capsys.readouterr().out.split())
+    for command in COMMANDS:
+        assert command in shown
+        with pytest.raises(SystemExit) as done:
+            main([command, "--help"])
+        assert done.value.code == 0, command
+        assert capsys.readouterr().out.startswith(f"usage: debate-explorer {command}"), command

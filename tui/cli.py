@@ -24,9 +24,7 @@ if TYPE_CHECKING:  # the model is imported when a pack is loaded, not at start-u
     from tui.core.pack.model import Debate
     from tui.core.pack.packfiles import LoadResult
 
-SUBCOMMANDS = ("validate", "export", "import", "formats", "serve", "report", "new",
-               "edit")
-
+SUBCOMMANDS = ("validate", "export", "import", "new", "edit", "formats", "serve", "report")
 
 def resolve_pack(name: str | None) -> Path:
     """A pack path from the command line: a path, or the name of a bundled pack."""
@@ -264,8 +262,8 @@ def _class_command(name: str, args: argparse.Namespace) -> int:
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="debate-explorer",
-        description="Explore a debate pack by keyboard. Subcommands: validate, export, "
-        "new, edit (debate-explorer new --help).",
+        description="Explore a debate pack by keyboard. Other commands: "
+        f"{', '.join(SUBCOMMANDS)} (each has --help, such as debate-explorer new --help).",
     )
     parser.add_argument("pack", nargs="?", help="a pack folder or bundled pack name "
                         "(default: the bundled Glasgow pack)")
