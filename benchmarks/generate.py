@@ -1,9 +1,10 @@
 """Write a synthetic debate pack of any size, in the real format, for the benchmarks.
 
-    python benchmarks/generate.py OUT_DIR --arguments N [--seed S]
+    python benchmarks/generate.py OUT_DIR --arguments N [--positions P] [--seed S]
 
 The pack passes `debate-explorer validate` with no errors and no warnings:
-two positions, themes, speakers (some taking neither side), one article per
+two positions (or P: the first two for and against the motion, the rest
+answers of their own, some with long names), themes, speakers (some taking neither side), one article per
 twenty arguments kept inside the pack folder, two quotes per argument copied
 from its article (one in twenty with straight quotes and hyphens where the
 article has typographic ones, so the tolerant matcher runs too), facts with
@@ -66,6 +67,21 @@ FILLER = [
     "The committee will return to the question after the summer recess.",
     "Both sides agreed that the current situation cannot continue.",
 ]
+# Positions after the first two: (label, what they want); the long ones test layouts.
+VIEWS = [
+    ("Delay", "the scheme delayed until a full public inquiry into drug deaths in the city has "
+              "reported and its recommendations have been debated by the council"),
+    ("Ward pilot", "a pilot in one ward first"),
+    ("Health board", "the health board, not the council, to decide"),
+    ("Those who would rather wait and see what other cities learn first",
+     "to wait for the results from other cities"),
+    ("Expand", "the scheme extended to every town in the region"),
+    ("Funding", "the money spent on treatment places instead"),
+    ("Referendum", "a local referendum"),
+    ("Police", "the police to lead it"),
+    ("Charities", "charities to run it"),
+    ("Nurses", "nurses in charge of every room"),
+]
 
 
 @dataclass
@@ -113,7 +129,7 @@ def _speakers(pack: Pack, rng: random.Random, count: int) -> None:
         if neutral:
             speaker["stance_note"] = "Reports the figures without taking a side."
         else:
-            speaker["position"] = pack.positions[n % 2]["id"]
+            speaker["position"] = pack.positions[n % len(pack.positions)]["id"]
         pack.speakers.append(speaker)
 
 
@@ -129,21 +145,36 @@ def _sentence(rng: random.Random, n: int, speaker: dict, figure: int, year: int,
             f"were {figure} cases in {year} (item {n})."), "reported"
 
 
-def build(arguments: int, seed: int) -> Pack:
-    """Every record of a pack with this many arguments, deterministic for the seed."""
-    rng = random.Random(seed)
-    pack = Pack(arguments)
-    pack.themes = [{"id": i, "name": n, "description": f"Arguments about {n.lower()}."}
-                   for i, n in THEMES[:max(1, min(len(THEMES), arguments))]]
-    pack.positions = [
+def _positions(count: int) -> list[dict]:
+    """Two sides of the motion, then answers of other kinds (no side), as many as asked."""
+    positions = [
         {"id": "for", "name": "Supporters of the scheme", "label": "For", "side": "for",
          "stance": "The city should adopt the scheme.", "members": ["City Council", "Campaigners"]},
         {"id": "against", "name": "Opponents of the scheme", "label": "Against",
          "side": "against", "stance": "The city should not adopt the scheme.",
          "members": ["Home Office", "Residents' Association"]},
-    ]
+    ][:count]
+    for k in range(2, count):
+        label, wants = VIEWS[(k - 2) % len(VIEWS)]
+        number = f" {k + 1}" if k - 2 >= len(VIEWS) else ""
+        group = ORGANISATIONS[k % len(ORGANISATIONS)]
+        positions.append({
+            "id": f"view{k + 1:02d}", "name": f"{group} members who want {wants}{number}",
+            "label": f"{label}{number}", "stance": f"They want {wants}.", "members": [group]})
+    return positions
+
+
+def build(arguments: int, seed: int, positions: int = 2) -> Pack:
+    """Every record of a pack with this many arguments and positions, deterministic
+    for the seed."""
+    rng = random.Random(seed)
+    pack = Pack(arguments)
+    pack.themes = [{"id": i, "name": n, "description": f"Arguments about {n.lower()}."}
+                   for i, n in THEMES[:max(1, min(len(THEMES), arguments))]]
+    pack.positions = _positions(positions)
     _speakers(pack, rng, max(4, arguments // 25))
-    by_side = {"for": [], "against": [], None: []}
+    by_side: dict[str | None, list[dict]] = {p["id"]: [] for p in pack.positions}
+    by_side[None] = []
     for speaker in pack.speakers:
         by_side[speaker.get("position")].append(speaker)
 
@@ -151,7 +182,7 @@ def build(arguments: int, seed: int) -> Pack:
     article_lines: list[list[str]] = [[] for _ in range(source_count)]
     next_speaker = 0  # round-robin first, so every speaker is quoted at least once
     for i in range(arguments):
-        position = pack.positions[i % 2]["id"]
+        position = pack.positions[i % len(pack.positions)]["id"]
         src = i // ARGUMENTS_PER_SOURCE
         quote_ids = []
         for k in range(2):
@@ -251,7 +282,7 @@ def write(pack: Pack, folder: Path) -> None:
     _dump(folder / "sources.yaml", {"sources": pack.sources})
     for n, chunk in _chunks(pack.quotes, QUOTES_PER_FILE):
         _dump(folder / "quotes" / f"quotes-{n:03d}.yaml", {"quotes": chunk})
-    for position in ("for", "against"):
+    for position in (p["id"] for p in pack.positions):
         mine = [a for a in pack.argument_records if a["position"] == position]
         for n, chunk in _chunks(mine, ARGUMENTS_PER_FILE):
             _dump(folder / "arguments" / f"{position}-{n:03d}.yaml", {"arguments": chunk})
@@ -262,8 +293,8 @@ def write(pack: Pack, folder: Path) -> None:
         (folder / name).write_text(text, encoding="utf-8")
 
 
-def generate(folder: Path, arguments: int, seed: int = 1) -> Path:
-    write(build(arguments, seed), folder)
+def generate(folder: Path, arguments: int, seed: int = 1, positions: int = 2) -> Path:
+    write(build(arguments, seed, positions), folder)
     return folder
 
 
@@ -271,13 +302,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path, help="the pack folder to write (created if needed)")
     parser.add_argument("--arguments", type=int, required=True, help="how many arguments")
+    parser.add_argument("--positions", type=int, default=2,
+                        help="how many positions (default 2: for and against)")
     parser.add_argument("--seed", type=int, default=1, help="the random seed (default 1)")
     args = parser.parse_args(argv)
-    if args.arguments < 2:
-        parser.error("a pack needs at least two arguments, one per position")
+    if args.positions < 1:
+        parser.error("a pack needs at least one position")
+    if args.arguments < args.positions:
+        parser.error("a pack needs at least one argument per position")
     if args.out.exists() and any(args.out.iterdir()):
         parser.error(f"{args.out} is not empty; choose a new folder")
-    generate(args.out, args.arguments, args.seed)
+    generate(args.out, args.arguments, args.seed, args.positions)
     print(f"{args.out}: {args.arguments} arguments, {2 * args.arguments} quotes")
     return 0
 

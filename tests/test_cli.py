@@ -46,8 +46,8 @@ def test_validate_lists_every_problem_on_stderr_and_exits_1(in_packs, capsys):
     out, err = capsys.readouterr()
     assert out == ""
     assert err == (
-        "broken/no-positions-or-arguments: a debate needs at least two positions; this pack "
-        "has 0\n"
+        "broken/no-positions-or-arguments: a debate needs at least one position; this pack "
+        "has none\n"
         "broken/no-positions-or-arguments: warning: this pack has no arguments yet (add them "
         "in the app: debate-explorer edit FOLDER)\n"
         "broken/no-positions-or-arguments: 1 error; the pack was not loaded.\n"

@@ -85,7 +85,7 @@ BROKEN_PACKS = [
         "folder beside content/)",
     ]),
     ("no-positions-or-arguments", [
-        "no-positions-or-arguments: a debate needs at least two positions; this pack has 0",
+        "no-positions-or-arguments: a debate needs at least one position; this pack has none",
         "no-positions-or-arguments: warning: this pack has no arguments yet (add them in the "
         "app: debate-explorer edit FOLDER)",
     ]),

@@ -213,9 +213,12 @@ class _PackLoader:
             first = packs[0]
             self.at(extra, None, f"'pack' is given again; it was already given at "
                     f"{first.reporter.shown}:{where(first.node)[0]}", "give it in one file only")
-        if len(self.records["positions"]) < 2:
-            self.whole(f"a debate needs at least two positions; this pack has "
-                       f"{len(self.records['positions'])}")
+        positions = len(self.records["positions"])
+        if not positions:
+            self.whole("a debate needs at least one position; this pack has none")
+        elif positions == 1:
+            self.whole("this pack has one position, so there is no other to answer: the "
+                       "drill and the arguments to expect stay empty", severity="warning")
         if not self.records["arguments"]:  # a new pack: a warning, so it opens to be written
             self.whole("this pack has no arguments yet", "add them in the app: debate-explorer "
                        "edit FOLDER", "warning")
@@ -456,6 +459,7 @@ class _PackLoader:
             return tuple(made)
 
         made = {
+            "positions": build("positions", side=lambda r: r.values.get("side")),
             "speakers": build("speakers", position=lambda r: r.values.get("position"),
                               described_as=lambda r: nested(r, "described_as")),
             "sources": build("sources", file=lambda r: r.values.get("file", ""),

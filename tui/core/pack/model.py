@@ -32,9 +32,14 @@ class Position:
     id: str
     name: str
     label: str
-    side: str  # "for" or "against" the motion
+    side: str | None  # "for" or "against" the motion; None: an answer to a question
     stance: str
     members: tuple[str, ...]
+
+    @property
+    def on_motion(self) -> str:
+        """ "for the motion", "against the motion", or "" when the pack does not say."""
+        return f"{self.side} the motion" if self.side else ""
 
 
 @dataclass(slots=True, frozen=True)

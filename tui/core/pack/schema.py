@@ -82,13 +82,14 @@ THEMES = Section(
 
 POSITIONS = Section(
     "positions",
-    "The sides of the debate; at least two.",
+    "The positions taken in the debate: two sides, or any number of answers to a question.",
     (
         _id("position"),
-        Field("name", "text", "The side's full name.", required=True),
+        Field("name", "text", "The position's full name.", required=True),
         Field("label", "text", "A short label for narrow screens (a word or two).", required=True),
-        Field("side", "choice", "Whether this position is for or against the motion.",
-              required=True, choices=("for", "against")),
+        Field("side", "choice", "Whether this position is for or against the motion. Leave it "
+              "out when the motion is a question and the positions are answers to it.",
+              choices=("for", "against")),
         Field("stance", "text", "The position's stance on the motion, in a sentence.",
               required=True),
         Field("members", "texts", "Who belongs to this position.", required=True),
