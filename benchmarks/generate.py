@@ -2,14 +2,14 @@
 
     python benchmarks/generate.py OUT_DIR --arguments N [--positions P] [--seed S]
 
-The pack passes `debate-explorer validate` with no errors and no warnings:
-two positions (or P: the first two for and against the motion, the rest
-answers of their own, some with long names), themes, speakers (some taking neither side), one article per
-twenty arguments kept inside the pack folder, two quotes per argument copied
-from its article (one in twenty with straight quotes and hyphens where the
-article has typographic ones, so the tolerant matcher runs too), facts with
-some conflicts, rebuttals across positions and supports within one. The same
-seed always writes the same bytes.
+The pack passes `debate-explorer validate` with no errors and no warnings: two
+positions (or P: the first two for and against the motion, the rest answers of
+their own, some with long names), themes, speakers (some taking neither side),
+one article per twenty arguments kept inside the pack folder, two quotes per
+argument copied from its article (one in twenty with straight quotes and
+hyphens where the article has typographic ones, so the tolerant matcher runs
+too), facts with some conflicts, rebuttals across positions and supports within
+one. The same seed always writes the same bytes.
 """
 
 from __future__ import annotations

@@ -125,3 +125,22 @@ class YamlSyntaxError:
 
     def __repr__(self) -> str:
         return repr(f"{self.start}...{self.ending}")
+
+
+# -- packs of many positions ---------------------------------------------------------
+
+def positions_pack(folder: Path, positions: int, arguments: int | None = None) -> Path:
+    """A pack of `positions` positions, written by the benchmarks' generator (seed 1):
+    the first two for and against the motion, the rest answers of their own, some
+    with long names and one with a long label; five arguments each unless told."""
+    import importlib.util
+    import sys
+
+    generator = sys.modules.get("benchmark_generate")
+    if generator is None:
+        spec = importlib.util.spec_from_file_location(
+            "benchmark_generate", TESTS.parent / "benchmarks" / "generate.py")
+        assert spec is not None and spec.loader is not None
+        generator = sys.modules["benchmark_generate"] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(generator)
+    return generator.generate(folder, arguments or 5 * positions, 1, positions)

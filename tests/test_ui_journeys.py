@@ -165,13 +165,12 @@ async def test_at_80_columns_the_sides_are_tabs_and_tab_switches(explorer):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.screen
-        assert screen.has_class("-narrow")
-        visible = [c.id for c in screen.query(".position") if c.display]
-        assert visible == ["position-0"]
         assert "Council (1)" in shown(screen.query_one("#position-tabs"))
+        assert "A supervised room saves lives." in screen_text(app)
+        assert "The evidence for rooms is mixed." not in screen_text(app)
         await pilot.press("tab")
-        visible = [c.id for c in screen.query(".position") if c.display]
-        assert visible == ["position-1"]
+        assert "The evidence for rooms is mixed." in screen_text(app)
+        assert "A supervised room saves lives." not in screen_text(app)
         await pilot.press("enter")
         assert app.screen.record_id == "evidence-mixed"
 
@@ -210,7 +209,7 @@ async def test_back_to_the_debate_keeps_the_side_and_the_argument(explorer):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("p", "j", "j")
         screen = app.screen
-        chosen = screen.lists()[1].highlighted_id()
+        chosen = screen.highlighted_argument()
         await pilot.press("enter")
         assert app.screen.record_id == chosen
         await pilot.press("escape")
@@ -218,8 +217,8 @@ async def test_back_to_the_debate_keeps_the_side_and_the_argument(explorer):
         screen = app.screen
         assert isinstance(screen, DebateScreen)
         assert screen.current == 1
-        assert screen.lists()[1].highlighted_id() == chosen
-        assert screen.lists()[1].has_focus
+        assert screen.highlighted_argument() == chosen
+        assert screen.current_pane.arguments.has_focus
         assert app.debate.arguments[chosen].claim[:30] in screen_text(app)
 
 
@@ -228,9 +227,9 @@ async def test_at_80_columns_a_click_on_a_tab_shows_that_side(explorer):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.click("#position-tabs", offset=(17, 0))  # on " Ministry (1) "
-        visible = [c.id for c in app.screen.query(".position") if c.display]
-        assert visible == ["position-1"]
-        assert app.screen.lists()[1].has_focus
+        assert "The evidence for rooms is mixed." in screen_text(app)
+        assert "A supervised room saves lives." not in screen_text(app)
+        assert app.screen.current_pane.arguments.has_focus
 
 
 async def test_an_action_bound_on_screen_and_app_is_one_palette_entry_with_all_its_keys(explorer):

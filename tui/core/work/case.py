@@ -342,9 +342,9 @@ def resolve_side(debate: Debate, given: str) -> Position:
         if wanted in (position.id.casefold(), position.label.casefold(),
                       position.name.casefold()):
             return position
-    by_side = [p for p in debate.positions.values() if p.side.casefold() == wanted]
+    by_side = [p for p in debate.positions.values() if p.side and p.side.casefold() == wanted]
     if len(by_side) == 1:
         return by_side[0]
-    choices = ", ".join(f"{p.id} ({p.label}, {p.side} the motion)"
+    choices = ", ".join(f"{p.id} ({', '.join(filter(None, (p.label, p.on_motion)))})"
                         for p in debate.positions.values())
     raise CaseError(f"No side called “{given}” in this pack. Choose one of: {choices}.")

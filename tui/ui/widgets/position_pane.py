@@ -1,0 +1,88 @@
+"""One position on the debate screen: its title (name, side, count, stance), clamped to
+a few lines however long the pack's wording, above the list of its arguments."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widget import Widget
+
+from tui.core.pack.model import Position
+
+from ..text import data_text, plural
+from .argument_list import ArgumentList
+
+ELLIPSIS = "…"
+
+
+def clamp(console: Console, text: Text, width: int, most: int) -> list[Text]:
+    """`text` word-wrapped to `width`, at most `most` lines; a cut shows as an ellipsis."""
+    lines = list(text.wrap(console, max(width, 1)))
+    if len(lines) <= most:
+        return lines
+    last = lines[most - 1]
+    last.truncate(max(width - 1, 0))
+    last.rstrip()
+    last.append(ELLIPSIS, style=last.get_style_at_offset(console, max(len(last) - 1, 0)))
+    return lines[:most]
+
+
+class PositionTitle(Widget):
+    """The position's name, side and number of arguments (two lines at most), then its
+    stance (two lines at most)."""
+
+    DEFAULT_CSS = """
+    PositionTitle {
+        height: auto;
+    }
+    """
+
+    def __init__(self, *, classes: str | None = None) -> None:
+        super().__init__(classes=classes)
+        self._parts: list[Text] = []
+
+    def show(self, position: Position, arguments: int) -> None:
+        head = Text.assemble(data_text(position.name, "bold"))
+        if position.on_motion:
+            head.append(f" ({position.on_motion})")
+        head.append(" · ")
+        head.append(plural(arguments, "argument"), style="dim")
+        self._parts = [head, data_text(position.stance, "italic")]
+        self.refresh(layout=True)
+
+    def _lines(self, width: int) -> list[Text]:
+        return [line for part in self._parts
+                for line in clamp(self.app.console, part, width, 2)]
+
+    def get_content_height(self, container: object, viewport: object, width: int) -> int:
+        return len(self._lines(width))
+
+    def render(self) -> Text:
+        lines = self._lines(self.content_size.width)
+        text = Text("\n").join(lines)
+        text.no_wrap = True
+        return text
+
+
+class PositionPane(Vertical):
+    """A title and an argument list that can show any one position: the screen
+    turns it to another by giving it that position's rows."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(classes="position", id=f"position-{number}")
+        self.number = number
+        self.showing: int | None = None  # the index of the position shown
+
+    def compose(self) -> ComposeResult:
+        yield PositionTitle(classes="position-title")
+        yield ArgumentList(id=f"arguments-{self.number}")
+
+    @property
+    def arguments(self) -> ArgumentList:
+        return self.query_one(ArgumentList)
+
+    @property
+    def title(self) -> PositionTitle:
+        return self.query_one(PositionTitle)
