@@ -56,9 +56,9 @@ async def test_D_opens_the_drill_on_the_other_sides_arguments(isolated_home):
 async def test_the_case_and_drill_are_in_the_command_palette(isolated_home):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("ctrl+p", *"Drill the")
+        await pilot.press("ctrl+p", *"Rebuttal dr")
         await pilot.pause(0.3)
-        assert "Drill the other side" in screen_text(app)
+        assert "Rebuttal drill" in screen_text(app)
         await pilot.press("escape")
         await pilot.press("ctrl+p", *"My case")
         await pilot.pause(0.3)

@@ -37,7 +37,7 @@ class ExplorerApp(AppShell[int]):
         Binding("f", "open_view('facts')", "Facts"),
         Binding("b", "background", "Background of the debate", show=False),
         Binding("C", "open_case", "My case", key_display="C", show=False),
-        Binding("D", "drill", "Drill the other side", key_display="D", show=False),
+        Binding("D", "drill", "Rebuttal drill", key_display="D", show=False),
         Binding("d", "open_view('debate')", "Debate", show=False),
         Binding("backspace,left_square_bracket,alt+left", "back", "Back", show=False),
         Binding("right_square_bracket,alt+right", "forward", "Forward", show=False),

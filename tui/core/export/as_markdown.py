@@ -1,5 +1,5 @@
-"""A printable handout of the whole debate, both sides, every quote attributed, every
-reply marked as recorded in an article or paired by the pack.
+"""A printable handout of the whole debate, every position, every quote attributed,
+every reply marked as recorded in an article or paired by the pack.
 
 Every string from the pack goes through `markdown_text`: the handout shows it as
 written and it never forms HTML, a link or an image.
@@ -8,8 +8,9 @@ written and it never forms HTML, a link or an image.
 from __future__ import annotations
 
 from tui.core.export.markdown_text import md, md_code, md_line, quote_block
-from tui.core.pack.model import Argument, Debate, Quote
+from tui.core.pack.model import Argument, Debate, Position, Quote
 from tui.core.pack.rebuttals import Rebuttal, exchange_quotes, how_known, replied_to, replies_to
+from tui.core.wording import side_word
 
 
 def attribution(debate: Debate, quote: Quote) -> str:
@@ -64,7 +65,7 @@ def to_markdown(debate: Debate) -> str:
         lines += ["## Background (the pack's words)", "", md(info.background), ""]
     lines += ["## The positions", ""]
     for position in debate.positions.values():
-        lines += [f"- **{md_line(position.name)}** ({position.side} the motion): "
+        lines += [f"- **{md_line(position.name)}**{_on_motion(position)}: "
                   f"{md_line(position.stance)} Members: {md_line(', '.join(position.members))}."]
     lines.append("")
     for position in debate.positions.values():
@@ -76,13 +77,18 @@ def to_markdown(debate: Debate) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def _on_motion(position: Position) -> str:
+    return f" ({position.on_motion})" if position.on_motion else ""
+
+
 def _cell(text: str) -> str:
     return md_line(text)
 
 
 def _clashes(debate: Debate) -> list[str]:
+    heading = side_word(len(debate.positions)).capitalize()
     lines = ["## Head to head", "",
-             "| Argument | Side | Replies (recorded in an article, or paired by the pack) |",
+             f"| Argument | {heading} | Replies (recorded in an article, or paired by the pack) |",
              "|---|---|---|"]
     for argument in debate.arguments.values():
         answers = "<br>".join(
@@ -130,7 +136,8 @@ def _speakers(debate: Debate) -> list[str]:
     lines = ["## Who speaks", ""]
     for speaker in debate.speakers.values():
         side = (debate.positions[speaker.position].name if speaker.position
-                else "takes neither side")
+                else "takes neither side" if len(debate.positions) <= 2
+                else "speaks for none of the positions")
         lines.append(f"- **{md_line(speaker.name)}**, "
                      + md_line(f"{speaker.role}, {speaker.organisation} ({side})"))
     return [*lines, ""]

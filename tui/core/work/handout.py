@@ -1,7 +1,8 @@
 """A student's case as a printable Markdown handout: their side, their arguments in
 speaking order with their notes and evidence, what they expect from the other
-side with their planned rebuttals, and the sources they rely on. Every reply the pack
-lists says whether an article records it or the pack paired it."""
+side (or every other position) with their planned rebuttals, and the sources they
+rely on. Every reply the pack lists says whether an article records it or the pack
+paired it."""
 
 from __future__ import annotations
 
@@ -12,33 +13,36 @@ from tui.core.export.as_markdown import attribution, replies_list
 from tui.core.export.markdown_text import md, md_code, md_line, md_notes, quote_block
 from tui.core.pack.model import Debate, Source
 from tui.core.pack.rebuttals import replies_to
+from tui.core.wording import side_word, the_others
 from tui.core.work.case import Case, CaseEntry, Expected
 
 
 def to_handout(debate: Debate, case: Case) -> str:
     info = debate.info
+    count = len(debate.positions)
+    mine = f"**My {side_word(count)}:**"
     lines = [f"# My case: {md_line(info.title)}", "", f"**Motion:** {md(info.motion)}", ""]
     if case.side in debate.positions:
         position = debate.positions[case.side]
-        lines += [f"**My side:** {md(position.name)} ({position.side} the motion). "
-                  f"{md(position.stance)}", ""]
+        on_motion = f" ({position.on_motion})" if position.on_motion else ""
+        lines += [f"{mine} {md(position.name)}{on_motion}. {md(position.stance)}", ""]
     else:
-        lines += ["**My side:** not chosen yet.", ""]
+        lines += [f"{mine} not chosen yet.", ""]
     lines += ["## My arguments, in speaking order", ""]
     if not case.entries:
         lines += ["*No arguments in the case yet.*", ""]
     for number, entry in enumerate(case.entries, 1):
         lines += _entry(debate, entry, number)
         if entry.argument in debate.arguments:
-            lines += replies_list(debate, "How the other side may reply",
+            lines += replies_list(debate, f"How {the_others(count)} may reply",
                                   replies_to(debate, entry.argument), "answer")
-    lines += ["## What the other side will say", ""]
+    lines += [f"## What {the_others(count)} will say", ""]
     if not case.expected:
         lines += ["*No opposing arguments listed yet.*", ""]
     for number, expected in enumerate(case.expected, 1):
         lines += _expected(debate, expected, number)
         if expected.argument in debate.arguments:
-            lines += replies_list(debate, "Replies from my side in the pack", [
+            lines += replies_list(debate, f"Replies from my {side_word(count)} in the pack", [
                 r for r in replies_to(debate, expected.argument)
                 if r.answer.position == case.side or not case.side], "answer")
     lines += _sources(debate, case)

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from tui.core.pack.model import Argument, Debate, Quote
 from tui.core.pack.rebuttals import Rebuttal, exchange_quotes, how_known, replied_to, replies_to
+from tui.core.wording import the_others
 
 from ..messages import CollectArgument, OpenPlace
 from ..text import argument_row, data_text, quote_card, shorten, theme_names
@@ -53,7 +54,8 @@ class ArgumentScreen(LinksScreen):
         position = debate.positions.get(argument.position)
         head = Text()
         if position is not None:
-            head.append(data_text(f"{position.name} ({position.side} the motion)\n", "dim"))
+            on_motion = f" ({position.on_motion})" if position.on_motion else ""
+            head.append(data_text(f"{position.name}{on_motion}\n", "dim"))
         head.append(data_text(argument.claim, "bold"))
         mark = self.case_marks().of(argument.id)
         if mark:
@@ -103,7 +105,9 @@ class ArgumentScreen(LinksScreen):
 
         quotes = [debate.quotes[q] for q in argument.quotes if q in debate.quotes]
         section("quotes", "Quotes", "none", quotes)
-        replies("answered-by", "Replies to this argument", "none from the other side",
+        others = (f"none from {the_others(len(debate.positions))}"
+                  if len(debate.positions) <= 2 else "none from another position")
+        replies("answered-by", "Replies to this argument", others,
                 replies_to(debate, argument.id), "answer")
         replies("answers", "This argument replies to", "nothing",
                 replied_to(debate, argument.id), "answered")
@@ -133,8 +137,9 @@ class ArgumentScreen(LinksScreen):
         """One answer: open it. Several: highlight the first; a second `r` opens it."""
         answers = self._ids_in("answered-by")
         if not answers:
-            self.notify("No one on the other side replies to this argument.",
-                        severity="warning")
+            self.notify("No one on the other side replies to this argument."
+                        if len(self.debate.positions) <= 2
+                        else "No other position replies to this argument.", severity="warning")
             return
         current = self.links.highlighted_id() or ""
         if len(answers) == 1 or current.startswith("answered-by:"):

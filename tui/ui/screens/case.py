@@ -19,7 +19,7 @@ from textual.containers import Horizontal
 from textual.widgets import Footer, Static, TextArea
 
 from tui.core.controls import visible
-from tui.core.wording import plural
+from tui.core.wording import plural, side_word, the_others
 from tui.core.work.case import Case, CaseError, ItemKey, Kind, Removal, opposing_arguments
 from tui.core.work.casebook import CaseBook, notify_through
 from tui.core.work.settings import Remembered
@@ -52,7 +52,7 @@ class CaseScreen(ExplorerScreen):
         Binding("K,shift+up", "move(-1)", "Move up", show=False),
         Binding("J,shift+down", "move(1)", "Move down", show=False),
         Binding("u", "undo", "Undo remove", show=False),
-        Binding("E", "expect_all", "Expect all the other side's arguments",
+        Binding("E", "expect_all", "Expect every argument you will answer",
                 key_display="E", show=False),
         Binding("s", "side", "Choose your side", show=False),
         Binding("o", "open_argument", "Open in the explorer", show=False),
@@ -119,11 +119,13 @@ class CaseScreen(ExplorerScreen):
         """One line: the side's full name when it fits the width, else its short label."""
         side = self.debate.positions.get(self.case.side or "")
         if side is None:
-            return Text("Your case · no side chosen yet (press s)")
+            return Text(f"Your case · no {side_word(len(self.debate.positions))} chosen yet "
+                        "(press s)")
         assigned = " · set by your teacher" if self.casebook.side_is_assigned else ""
         room = self.app.size.width - 2
+        on_motion = f" ({side.on_motion})" if side.on_motion else ""
         for name in (side.name, side.label):
-            line = f"Your case · you argue {name} ({side.side} the motion){assigned}"
+            line = f"Your case · you argue {name}{on_motion}{assigned}"
             if len(line) <= room:
                 break
         return Text(visible(line), no_wrap=True, overflow="ellipsis")
@@ -228,7 +230,7 @@ class CaseScreen(ExplorerScreen):
         removal = self.case.list_of(key.kind).remove(key.argument)
         if removal is not None:
             self._removed = (key.kind, removal)
-            self.notify(rows.WORDS[key.kind].removed, timeout=6)
+            self.notify(rows.words(self.debate, key.kind).removed, timeout=6)
         self._change()
 
     def action_undo(self) -> None:
@@ -249,7 +251,8 @@ class CaseScreen(ExplorerScreen):
     def _added(self, argument_id: str | None) -> None:
         if argument_id is None:
             return
-        self.notify(rows.COLLECTED[self.case.collect(self.debate, argument_id)], timeout=3)
+        self.notify(rows.collected(self.debate, self.case.collect(self.debate, argument_id)),
+                    timeout=3)
         self._change(ItemKey(self.case.kind_of(self.debate, argument_id), argument_id))
 
     def action_expect_all(self) -> None:
@@ -258,7 +261,8 @@ class CaseScreen(ExplorerScreen):
             return
         added = self.case.expect_all(self.debate)
         total = len(opposing_arguments(self.debate, self.case.side))
-        self.notify(f"Added {added} of the other side's {total} arguments." if added
+        others = the_others(len(self.debate.positions), possessive=True)
+        self.notify(f"Added {added} of {others} {total} arguments." if added
                     else "Every opposing argument is already on your list.", timeout=4)
         self._change()
 
@@ -315,7 +319,7 @@ def collect_argument(app: App[Any], casebook: CaseBook, argument_id: str,
         if position_id is not None:
             casebook.choose_side(position_id)
         if casebook.case.side is not None:
-            app.notify(rows.COLLECTED[casebook.collect(argument_id)], timeout=3)
+            app.notify(rows.collected(casebook.debate, casebook.collect(argument_id)), timeout=3)
         if done is not None:
             done()
 

@@ -14,6 +14,7 @@ from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from tui.core.pack.model import Debate
+from tui.core.wording import side_word, the_others
 from tui.core.work.case import Case, opposing_arguments
 
 from ..text import argument_row, data_text
@@ -56,17 +57,20 @@ class ListDialog(CaseDialog[str]):
 
 
 class SideDialog(ListDialog):
-    """Which position the student argues."""
+    """Which position the student argues: any of them, however many (the list scrolls)."""
 
     def __init__(self, debate: Debate) -> None:
-        options = [Option(Text.assemble(data_text(p.name, "bold"), f" ({p.side} the motion)\n",
+        options = [Option(Text.assemble(data_text(p.name, "bold"),
+                                        f" ({p.on_motion})" if p.on_motion else "", "\n",
                                         data_text(p.stance, "dim")), id=p.id)
                    for p in debate.positions.values()]
-        super().__init__("Which side will you argue? (Enter chooses, Escape cancels)", options)
+        super().__init__(f"Which {side_word(len(debate.positions))} will you argue? "
+                         "(Enter chooses, Escape cancels)", options)
 
 
 class AddDialog(ListDialog):
-    """Arguments not in the case yet: the student's own side's, then the other side's."""
+    """Arguments not in the case yet: the student's own side's, then the other side's
+    (with more than two positions, under a heading for each other position)."""
 
     def __init__(self, debate: Debate, case: Case) -> None:
         own = [a for a in debate.arguments_of(case.side or "") if case.entries.find(a.id) is None]
@@ -77,11 +81,20 @@ class AddDialog(ListDialog):
             options.append(Option(Text("Add to your case", style="bold underline"),
                                   disabled=True))
             options += [Option(argument_row(debate, a), id=a.id) for a in own]
-        if theirs:
-            options.append(Option(Text("Expect from the other side", style="bold underline"),
-                                  disabled=True))
+        if theirs and len(debate.positions) <= 2:
+            options.append(Option(Text(f"Expect from {the_others(len(debate.positions))}",
+                                       style="bold underline"), disabled=True))
             options += [Option(argument_row(debate, a, with_position=True), id=a.id)
                         for a in theirs]
+        elif theirs:
+            for position in debate.other_positions(case.side or ""):
+                answerable = [a for a in theirs if a.position == position.id]
+                if answerable:
+                    options.append(Option(Text.assemble(("Expect from ", "bold underline"),
+                                                        data_text(position.name,
+                                                                  "bold underline")),
+                                          disabled=True))
+                    options += [Option(argument_row(debate, a), id=a.id) for a in answerable]
         if not options:
             options.append(Option("Every argument is already in your case or your list.",
                                   disabled=True))

@@ -31,7 +31,7 @@ class CaseList(KeyList):
         """Both lists, the highlight kept on `keep` if it is still there."""
         options: list[Option] = []
         for kind in Kind:
-            words, items = rows.WORDS[kind], case.list_of(kind)
+            words, items = rows.words(debate, kind), case.list_of(kind)
             options.append(heading(words.heading, len(items), words.empty))
             keys = [ItemKey(kind, item.argument) for item in items]
             options += [Option(rows.row(debate, case, key), id=self.option_id(key))

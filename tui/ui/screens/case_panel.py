@@ -40,14 +40,14 @@ class ItemPanel(Vertical):
         head, offered, notes = self.query_one("#detail-head", Static), self.offered, self.text_area
         if key is None:
             self.key = None
-            head.update(rows.empty_case(case.side))
+            head.update(rows.empty_case(case.side, len(self.debate.positions)))
             offered.set_options([])
             notes.load_text("")
             notes.disabled = True
             return
         kept = offered.highlighted if self.key == key else None
         self.key = key
-        words = rows.WORDS[key.kind]
+        words = rows.words(self.debate, key.kind)
         head.update(rows.detail_head(self.debate, key.argument,
                                      opposing=key.kind is Kind.EXPECTED))
         notes.disabled = False

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.widgets.option_list import Option
 
 from tui.core.pack.model import Debate
-from tui.core.wording import plural
+from tui.core.wording import plural, side_word, the_others
 from tui.core.work import drill
 from tui.core.work.case import Case, CaseEntry, Collected, Expected, ItemKey, Kind
 from tui.core.work.marks import CaseMarks
@@ -47,15 +47,16 @@ def expected_row(debate: Debate, case: Case, expected: Expected) -> Text:
     return row
 
 
-def empty_case(side: str | None) -> Text:
+def empty_case(side: str | None, positions: int = 2) -> Text:
     """What the detail panel says before the case has anything in it."""
     text = Text.assemble(("Your case is empty.", "bold"), "\n\n")
+    own, others = side_word(positions), the_others(positions)
     if side is None:
-        return text.append("First choose the side you will argue: press s.")
-    text.append("Press a to add an argument. Your own side's go into your case, in the "
-                "order you will speak, with evidence and notes; the other side's go on "
-                "the list of what to expect, with your rebuttal for each.\n\n"
-                "E expects every argument of the other side. In the explorer, a adds "
+        return text.append(f"First choose the {own} you will argue: press s.")
+    text.append(f"Press a to add an argument. Your own {own}'s go into your case, in the "
+                f"order you will speak, with evidence and notes; {the_others(positions, True)}"
+                " go on the list of what to expect, with your rebuttal for each.\n\n"
+                f"E expects every argument of {others}. In the explorer, a adds "
                 "the argument you are reading.")
     return text
 
@@ -109,9 +110,10 @@ def suggestion_options(debate: Debate, case: Case, opposing_id: str) -> list[Opt
     rebuttal), then the summary of what the other side says."""
     answers = case.suggestions(debate, opposing_id)
     marks = CaseMarks.of_case(case)
+    mine = side_word(len(debate.positions))
     options = ([Option(argument_row(debate, a, mark=marks.of(a.id)), id=a.id) for a in answers]
                if answers
-               else [Option("The pack gives no answer from your side: this one is yours "
+               else [Option(f"The pack gives no answer from your {mine}: this one is yours "
                             "to find.", disabled=True)])
     return options + _summary(debate, opposing_id)
 
@@ -120,9 +122,13 @@ def suggestion_options(debate: Debate, case: Case, opposing_id: str) -> list[Opt
 COLLECTED = {
     Collected.ADDED: "Added to your case.",
     Collected.ALREADY: "Already in your case.",
-    Collected.EXPECTED: "Added to what you expect from the other side.",
+    Collected.EXPECTED: "Added to what you expect from {others}.",
     Collected.ALREADY_EXPECTED: "Already on your list to answer.",
 }
+
+
+def collected(debate: Debate, outcome: Collected) -> str:
+    return COLLECTED[outcome].format(others=the_others(len(debate.positions)))
 
 
 @dataclass(frozen=True)
@@ -140,10 +146,20 @@ WORDS = {
     Kind.MINE: Words("Your arguments, in speaking order", "press a to add one",
                      "Evidence (Enter ticks a quote)", "Your notes",
                      "Removed from your case, with its notes. Press u to undo."),
-    Kind.EXPECTED: Words("Expect from the other side", "press a to add one, E for all",
-                         "Answers from your side (the pack's)", "Your rebuttal",
+    Kind.EXPECTED: Words("Expect from {others}", "press a to add one, E for all",
+                         "Answers from your {own} (the pack's)", "Your rebuttal",
                          "Removed from what you expect, with your rebuttal. Press u to undo."),
 }
+
+
+def words(debate: Debate, kind: Kind) -> Words:
+    """How the screen names one list's parts in this debate ("the other side", or
+    "the other positions" when there are more than two)."""
+    count = len(debate.positions)
+    kept = WORDS[kind]
+    return Words(*(text.format(others=the_others(count), own=side_word(count))
+                   for text in (kept.heading, kept.empty, kept.offered, kept.text,
+                                kept.removed)))
 
 
 def row(debate: Debate, case: Case, key: ItemKey) -> Text:

@@ -17,7 +17,7 @@ from textual.widgets import Footer, Static, TextArea
 
 from tui.core.controls import visible
 from tui.core.pack.model import Argument
-from tui.core.wording import plural
+from tui.core.wording import plural, side_word
 from tui.core.work import drill
 from tui.core.work.case import CaseError, Kind
 from tui.core.work.casebook import CaseBook, notify_through
@@ -174,8 +174,8 @@ class DrillScreen(ExplorerScreen):
         draft.display = True
         position = self.debate.positions[card.position]
         # No verb: "says" would not agree with every position's name.
-        text = Text.assemble(data_text(f"{position.name} ({position.side} the motion)", "dim"),
-                             "\n")
+        on_motion = f" ({position.on_motion})" if position.on_motion else ""
+        text = Text.assemble(data_text(f"{position.name}{on_motion}", "dim"), "\n")
         text.append(data_text(card.claim, "bold"))
         text.append(data_text(f"\n\n{card.summary}"))
         for quote_id in card.quotes:
@@ -299,7 +299,8 @@ class DrillScreen(ExplorerScreen):
             parts += [Text("Your planned rebuttal:", style="bold underline"),
                       data_text(expected.rebuttal.strip() + "\n")]
         answers = case.suggestions(self.debate, card.id)
-        parts.append(Text("The pack's answers from your side:", style="bold underline"))
+        parts.append(Text(f"The pack's answers from your {side_word(len(self.debate.positions))}:",
+                          style="bold underline"))
         if not answers:
             parts.append(Text("None in the pack: this one is yours to find."))
         for answer in answers:

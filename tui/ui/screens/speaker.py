@@ -34,7 +34,9 @@ class SpeakerScreen(LinksScreen):
                              data_text(f" · {speaker.organisation}" if speaker.organisation
                                        else "", "dim"),
                              "\nPosition: ",
-                             data_text(position.name) if position else "takes neither side")
+                             data_text(position.name) if position
+                             else "takes neither side" if len(debate.positions) <= 2
+                             else "speaks for none of the positions")
         if speaker.stance_note:
             head.append(data_text(f"\n{speaker.stance_note}", "italic"))
         for described in speaker.described_as:
