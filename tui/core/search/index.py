@@ -66,7 +66,7 @@ class SearchIndex:
         self._hits: list[Hit | None] = [None] * len(self._records)
         self._word_cache: OrderedDict[tuple[str, bool], _KindScores] = OrderedDict()
         self._filter_cache: dict[
-            tuple[frozenset[str] | None, str | None], list[frozenset[int]]
+            tuple[frozenset[str] | None, str | None, str | None], list[frozenset[int]]
         ] = {}
 
     def __len__(self) -> int:
@@ -83,10 +83,11 @@ class SearchIndex:
         limit: int = 100,
         themes: frozenset[str] | None = None,
         speaker: str | None = None,
+        position: str | None = None,
     ) -> list[Hit]:
         """The best `limit` records for the query, best first."""
         candidates: list[tuple[float, int]] = []
-        for numbers, scores in self._ranked(query, themes, speaker):
+        for numbers, scores in self._ranked(query, themes, speaker, position):
             candidates += _best(numbers, scores, limit)
         return [self._hit(-n, score) for score, n in heapq.nlargest(limit, candidates)]
 
@@ -97,6 +98,7 @@ class SearchIndex:
         limit: int = 100,
         themes: frozenset[str] | None = None,
         speaker: str | None = None,
+        position: str | None = None,
     ) -> dict[str, list[Hit]]:
         """The best `limit` records of each kind, empty kinds left out, kinds in KINDS
         order, except that a speaker or source whose name the query spells comes first:
@@ -104,7 +106,7 @@ class SearchIndex:
         found = {
             kind: [self._hit(-n, score) for score, n in _best(numbers, scores, limit)]
             for kind, (numbers, scores) in zip(
-                KINDS, self._ranked(query, themes, speaker), strict=True
+                KINDS, self._ranked(query, themes, speaker, position), strict=True
             )
             if numbers
         }
@@ -124,9 +126,10 @@ class SearchIndex:
 
     # Scoring
 
-    def _ranked(self, query: str, themes: frozenset[str] | None, speaker: str | None) -> _Ranked:
+    def _ranked(self, query: str, themes: frozenset[str] | None, speaker: str | None,
+                position: str | None = None) -> _Ranked:
         """Every record the query and filters keep, with its score, per kind."""
-        allowed = self._allowed(themes, speaker)
+        allowed = self._allowed(themes, speaker, position)
         query_words = keywords(query)[:MAX_QUERY_WORDS]
         if not query_words:
             if allowed is None:
@@ -174,24 +177,32 @@ class SearchIndex:
     # Filters
 
     def _allowed(
-        self, themes: frozenset[str] | None, speaker: str | None
+        self, themes: frozenset[str] | None, speaker: str | None, position: str | None = None
     ) -> list[frozenset[int]] | None:
         """Per kind, the record numbers the filters keep; None when there is no filter."""
-        if not themes and speaker is None:
+        if not themes and speaker is None and position is None:
             return None
-        key = (themes or None, speaker)
+        key = (themes or None, speaker, position)
         allowed = self._filter_cache.get(key)
         if allowed is None:
-            allowed = self._filter_cache[key] = self._kept(themes or None, speaker)
+            allowed = self._filter_cache[key] = self._kept(themes or None, speaker, position)
         return allowed
 
-    def _kept(self, themes: frozenset[str] | None, speaker: str | None) -> list[frozenset[int]]:
-        if not themes:
-            return self._theirs(speaker) if speaker is not None else _NOTHING
-        in_themes = [self._in_theme.get(theme, _NOTHING) for theme in themes]
-        kept = [frozenset().union(*(sets[kind] for sets in in_themes)) for kind in _KIND_RANGE]
+    def _kept(self, themes: frozenset[str] | None, speaker: str | None,
+              position: str | None) -> list[frozenset[int]]:
+        """What every filter given keeps (each filter narrows the others)."""
+        filters: list[list[frozenset[int]]] = []
+        if themes:
+            in_themes = [self._in_theme.get(theme, _NOTHING) for theme in themes]
+            filters.append([frozenset().union(*(sets[kind] for sets in in_themes))
+                            for kind in _KIND_RANGE])
         if speaker is not None:
-            kept = [a & b for a, b in zip(kept, self._theirs(speaker), strict=True)]
+            filters.append(self._theirs(speaker))
+        if position is not None:
+            filters.append(self._of_position(position))
+        kept = filters[0]
+        for other in filters[1:]:
+            kept = [a & b for a, b in zip(kept, other, strict=True)]
         return kept
 
     def _theirs(self, speaker: str) -> list[frozenset[int]]:
@@ -202,6 +213,20 @@ class SearchIndex:
         records += [(QUOTE, q.id) for q in quotes]
         records += [(ARGUMENT, a.id) for q in quotes for a in debate.citing(q.id)]
         records += [(FACT, f.id) for q in quotes for f in debate.facts_from(q.id)]
+        return self._per_kind(records)
+
+    def _of_position(self, position: str) -> list[frozenset[int]]:
+        """The position's arguments and the quotes they cite, the speakers who speak
+        for it with their quotes, and the facts all those quotes give."""
+        debate = self._debate
+        arguments = debate.arguments_of(position)
+        quotes = {q for a in arguments for q in a.quotes}
+        speakers = [s.id for s in debate.speakers.values() if s.position == position]
+        quotes.update(q.id for s in speakers for q in debate.quotes_by(s))
+        records = [(ARGUMENT, a.id) for a in arguments]
+        records += [(SPEAKER, s) for s in speakers]
+        records += [(QUOTE, q) for q in sorted(quotes)]
+        records += [(FACT, f.id) for q in sorted(quotes) for f in debate.facts_from(q)]
         return self._per_kind(records)
 
     def _themes(self, debate: Debate) -> dict[str, list[frozenset[int]]]:

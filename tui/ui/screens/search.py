@@ -54,6 +54,8 @@ class SearchScreen(ModalScreen[OpenPlace | OpenQuote | None]):
                              prompt="Any theme", id="theme-filter", compact=True)
                 yield Select([(data_text(s.name), s.id) for s in debate.speakers.values()],
                              prompt="Any speaker", id="speaker-filter", compact=True)
+                yield Select([(data_text(p.label), p.id) for p in debate.positions.values()],
+                             prompt="Any position", id="position-filter", compact=True)
             yield KeyList(id="results")
             yield Static(Text("enter open · ↓ to results · tab to filters · esc close",
                               style="dim"), id="search-hint")
@@ -74,17 +76,19 @@ class SearchScreen(ModalScreen[OpenPlace | OpenQuote | None]):
             return
         theme = self.query_one("#theme-filter", Select).value
         speaker = self.query_one("#speaker-filter", Select).value
+        position = self.query_one("#position-filter", Select).value
         grouped = self.index.grouped(
             query, limit=PER_KIND,
             themes=frozenset({theme}) if isinstance(theme, str) else None,
-            speaker=speaker if isinstance(speaker, str) else None)
+            speaker=speaker if isinstance(speaker, str) else None,
+            position=position if isinstance(position, str) else None)
         options: list[Option] = []
         for kind, hits in grouped.items():
             options.append(Option(Text(f"{KIND_TITLES.get(kind, kind)} ({len(hits)})",
                                        style="bold underline"), disabled=True))
             options += [Option(self._result(hit), id=f"{hit.kind}:{hit.id}") for hit in hits]
         if not options:
-            filtered = isinstance(theme, str) or isinstance(speaker, str)
+            filtered = any(isinstance(value, str) for value in (theme, speaker, position))
             options.append(Option(Text("Nothing found with these filters (tab to them to set "
                                        "them back to Any)." if filtered else "Nothing found.",
                                        style="dim"), disabled=True))
