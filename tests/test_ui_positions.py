@@ -191,3 +191,22 @@ async def test_a_name_of_many_words_is_cut_to_two_lines_with_an_ellipsis(tmp_pat
         # The list still has room: its first claim shows under the title.
         first = app.debate.arguments_of(delay.id)[0]
         assert first.claim[:30] in screen_text(app)
+
+
+async def test_resizing_between_tabs_and_columns_keeps_the_position_and_the_cursor(tmp_path):
+    app = make_app(positions_pack(tmp_path / "pack", 2))
+    against = app.debate.arguments_of("against")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", "down", "down")
+        screen = app.screen
+        assert screen.highlighted_argument() == against[2].id
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert len([p for p in screen.panes() if p.display]) == 2  # side by side
+        assert screen.current == 1 and screen.highlighted_argument() == against[2].id
+        assert screen.current_pane.arguments.has_focus
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert "Against (5)" in seen_in(app, screen.query_one("#position-tabs"))
+        assert seen_in(app, screen.current_pane).startswith("Opponents of the scheme")
+        assert screen.highlighted_argument() == against[2].id

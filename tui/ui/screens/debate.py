@@ -63,7 +63,9 @@ class DebateScreen(ViewScreen):
         self.position_ids = list(debate.positions)
         self.tabs = [tab_label(p.label, len(debate.arguments_of(p.id)))
                      for p in debate.positions.values()]
-        self.current = 0
+        position = self.initial_state.get("position", 0)
+        self.current = position if isinstance(position, int) and 0 <= position < len(
+            self.position_ids) else 0
         self._rows: dict[int, list[ArgumentRow]] = {}  # made when a position is first shown
         self._cursor: dict[int, int] = {}  # each position's highlighted row, while not shown
         self.arranged: Arrangement = arrangement(self.app.size.width - 2, self.tabs)
@@ -79,7 +81,13 @@ class DebateScreen(ViewScreen):
             # Columns for every position when they could ever fit; else one to turn.
             count = len(self.position_ids)
             for number in range(count if count <= MAX_COLUMNS else min(count, 1)):
-                yield PositionPane(number)
+                columns = self.arranged == "columns"
+                showing = number if columns else self.current if number == 0 else None
+                pane = PositionPane(number, None if showing is None else (
+                    showing, debate.positions[self.position_ids[showing]],
+                    self.rows_of(showing)))
+                pane.set_class(number == (self.current if columns else 0), "-current")
+                yield pane
 
     def _choice(self, number: int) -> Text:
         position = self.debate.positions[self.position_ids[number]]
@@ -101,13 +109,18 @@ class DebateScreen(ViewScreen):
     def lists(self) -> list[ArgumentList]:
         return [pane.arguments for pane in self.panes()]
 
+    def _release(self, pane: PositionPane) -> None:
+        """The pane leaves its position: the cursor there is kept for its return."""
+        if pane.showing is not None and pane.arguments.highlighted is not None:
+            self._cursor[pane.showing] = pane.arguments.highlighted
+        pane.showing = None
+
     def _show_in(self, pane: PositionPane, number: int) -> None:
         """Turn a pane to a position, keeping the cursor of the one it showed."""
         if pane.showing == number:
             return
         arguments = pane.arguments
-        if pane.showing is not None and arguments.highlighted is not None:
-            self._cursor[pane.showing] = arguments.highlighted
+        self._release(pane)
         pane.showing = number
         position = self.debate.positions[self.position_ids[number]]
         rows = self.rows_of(number)
@@ -144,15 +157,16 @@ class DebateScreen(ViewScreen):
             return
         self.current = number % len(self.position_ids)
         panes = self.panes()
+        # The CSS shows every pane as a column, or only the current one.
         if self.arranged == "columns":
             for n, pane in enumerate(panes):
                 self._show_in(pane, n)
-                pane.display = True
                 pane.set_class(n == self.current, "-current")
         else:
             for n, pane in enumerate(panes):
-                pane.display = n == 0
                 pane.set_class(n == 0, "-current")
+                if n:
+                    self._release(pane)  # hidden: only the first pane holds a position
             self._show_in(panes[0], self.current)
         self._draw_tabs()
         choices = self.query_one("#position-list", KeyList)

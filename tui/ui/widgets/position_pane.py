@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
 
+from tui.core.layout.rows import ArgumentRow
 from tui.core.pack.model import Position
 
 from ..text import data_text, plural
@@ -44,13 +45,16 @@ class PositionTitle(Widget):
         self._parts: list[Text] = []
 
     def show(self, position: Position, arguments: int) -> None:
+        self.set_parts(position, arguments)
+        self.refresh(layout=True)
+
+    def set_parts(self, position: Position, arguments: int) -> None:
         head = Text.assemble(data_text(position.name, "bold"))
         if position.on_motion:
             head.append(f" ({position.on_motion})")
         head.append(" · ")
         head.append(plural(arguments, "argument"), style="dim")
         self._parts = [head, data_text(position.stance, "italic")]
-        self.refresh(layout=True)
 
     def _lines(self, width: int) -> list[Text]:
         return [line for part in self._parts
@@ -70,14 +74,22 @@ class PositionPane(Vertical):
     """A title and an argument list that can show any one position: the screen
     turns it to another by giving it that position's rows."""
 
-    def __init__(self, number: int) -> None:
+    def __init__(self, number: int,
+                 first: tuple[int, Position, list[ArgumentRow]] | None = None) -> None:
         super().__init__(classes="position", id=f"position-{number}")
         self.number = number
-        self.showing: int | None = None  # the index of the position shown
+        # The index of the position shown, None while hidden with nothing to keep.
+        self.showing: int | None = first[0] if first else None
+        self._first = first  # shown from the first frame, not one frame late
 
     def compose(self) -> ComposeResult:
-        yield PositionTitle(classes="position-title")
-        yield ArgumentList(id=f"arguments-{self.number}")
+        title = PositionTitle(classes="position-title")
+        rows: list[ArgumentRow] = []
+        if self._first is not None:
+            _, position, rows = self._first
+            title.set_parts(position, len(rows))
+        yield title
+        yield ArgumentList(rows, id=f"arguments-{self.number}")
 
     @property
     def arguments(self) -> ArgumentList:
