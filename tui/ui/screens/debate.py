@@ -40,7 +40,7 @@ class DebateScreen(ViewScreen):
     BINDINGS = [
         # Two positions: "the other side"; more: the next one. check_action keeps one.
         Binding("tab,p", "other_side", "Other side"),
-        Binding("tab,p", "switch_position", "Next position"),
+        Binding("tab,p", "switch_position", "Positions"),  # the next; short, for 80 columns
         Binding("shift+tab", "switch_position(-1)", "Previous position", show=False),
         # Left and right step between columns and tabs; beside a list of positions,
         # left goes to the list and right back to the arguments.
