@@ -210,3 +210,22 @@ async def test_resizing_between_tabs_and_columns_keeps_the_position_and_the_curs
         assert "Against (5)" in seen_in(app, screen.query_one("#position-tabs"))
         assert seen_in(app, screen.current_pane).startswith("Opponents of the scheme")
         assert screen.highlighted_argument() == against[2].id
+
+
+async def test_a_pack_of_one_position_shows_it_and_the_drill_has_nothing_to_answer(tmp_path):
+    app = make_app(positions_pack(tmp_path / "pack", 1))
+    only = app.debate.positions["for"]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert seen_in(app, app.screen.current_pane).startswith(
+            "Supporters of the scheme (for the motion) · 5 arguments")
+        await pilot.press("tab")  # nowhere else to go: the same position stays
+        assert app.screen.current == 0
+        await pilot.press("D")
+        await pilot.pause()
+        assert "Which side will you argue?" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DrillScreen)
+        assert "No cards to practise." in screen_text(app)
+    assert app.casebook.case.side == only.id
