@@ -185,9 +185,10 @@ async def test_a_name_of_many_words_is_cut_to_two_lines_with_an_ellipsis(tmp_pat
         pane = app.screen.current_pane
         title = pane.title
         shown = screen_text(app).splitlines()[title.region.y:title.region.bottom]
-        assert len(shown) == 4  # two lines of name, two of stance, however long
-        assert shown[1].rstrip().endswith("…") and shown[3].rstrip().endswith("…")
+        assert len(shown) == 5  # two lines of the name, however long; the stance whole
+        assert shown[1].rstrip().endswith("…")
         assert seen_in(app, title).startswith(delay.name[:60])
+        assert seen_in(app, title).endswith(delay.stance)
         # The list still has room: its first claim shows under the title.
         first = app.debate.arguments_of(delay.id)[0]
         assert first.claim[:30] in screen_text(app)
@@ -229,3 +230,16 @@ async def test_a_pack_of_one_position_shows_it_and_the_drill_has_nothing_to_answ
         assert isinstance(app.screen, DrillScreen)
         assert "No cards to practise." in screen_text(app)
     assert app.casebook.case.side == only.id
+
+
+def test_a_stance_of_many_words_is_cut_at_three_lines_each_within_the_width():
+    from rich.console import Console
+    from rich.text import Text
+
+    from tui.ui.widgets.position_pane import clamp
+
+    lines = clamp(Console(width=80), Text("a stance of many words " * 20), 30, 3)
+    assert len(lines) == 3
+    assert all(line.cell_len <= 30 for line in lines)
+    assert lines[-1].plain.endswith("…")
+    assert [line.plain for line in clamp(Console(width=80), Text("short"), 30, 3)] == ["short"]

@@ -21,6 +21,8 @@ ELLIPSIS = "…"
 def clamp(console: Console, text: Text, width: int, most: int) -> list[Text]:
     """`text` word-wrapped to `width`, at most `most` lines; a cut shows as an ellipsis."""
     lines = list(text.wrap(console, max(width, 1)))
+    for line in lines:
+        line.rstrip()  # the space a line broke at, which Textual's own wrapping drops
     if len(lines) <= most:
         return lines
     last = lines[most - 1]
@@ -32,7 +34,7 @@ def clamp(console: Console, text: Text, width: int, most: int) -> list[Text]:
 
 class PositionTitle(Widget):
     """The position's name, side and number of arguments (two lines at most), then its
-    stance (two lines at most)."""
+    stance (three lines at most)."""
 
     DEFAULT_CSS = """
     PositionTitle {
@@ -57,8 +59,9 @@ class PositionTitle(Widget):
         self._parts = [head, data_text(position.stance, "italic")]
 
     def _lines(self, width: int) -> list[Text]:
-        return [line for part in self._parts
-                for line in clamp(self.app.console, part, width, 2)]
+        # The name at most two lines, the stance three: what a student reads first.
+        return [line for part, most in zip(self._parts, (2, 3), strict=False)
+                for line in clamp(self.app.console, part, width, most)]
 
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
         return len(self._lines(width))
