@@ -163,7 +163,7 @@ def test_the_markdown_handout_lists_every_position_and_says_position_not_side(tw
     assert "- **Supporters of the scheme** (for the motion):" in text
     delay = twelve.positions["view03"]
     assert f"- **{delay.name}**: {delay.stance}" in text  # no side given, none shown
-    assert "| Argument | Position | Answered by |" in text
+    assert "| Argument | Position | Replies " in text  # the column once headed "Side"
 
 
 def test_the_students_handout_expects_the_other_positions(twelve):

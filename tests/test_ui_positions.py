@@ -175,6 +175,10 @@ async def test_two_positions_side_by_side_and_left_right_move_between_columns(tm
         assert screen.current == 1 and screen.panes()[1].arguments.has_focus
         await pilot.press("left")
         assert screen.current == 0 and screen.panes()[0].arguments.has_focus
+        # Two sides: search keeps its theme and speaker filters, the width theirs.
+        await pilot.press("slash")
+        await pilot.pause()
+        assert "Any speaker" in screen_text(app) and "Any position" not in screen_text(app)
 
 
 async def test_a_name_of_many_words_is_cut_to_two_lines_with_an_ellipsis(tmp_path):

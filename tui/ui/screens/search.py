@@ -54,8 +54,12 @@ class SearchScreen(ModalScreen[OpenPlace | OpenQuote | None]):
                              prompt="Any theme", id="theme-filter", compact=True)
                 yield Select([(data_text(s.name), s.id) for s in debate.speakers.values()],
                              prompt="Any speaker", id="speaker-filter", compact=True)
-                yield Select([(data_text(p.label), p.id) for p in debate.positions.values()],
-                             prompt="Any position", id="position-filter", compact=True)
+                # Two sides are told apart by theme and speaker; more need their own
+                # filter, worth the width it takes from the other two.
+                if len(debate.positions) > 2:
+                    yield Select([(data_text(p.label), p.id)
+                                  for p in debate.positions.values()],
+                                 prompt="Any position", id="position-filter", compact=True)
             yield KeyList(id="results")
             yield Static(Text("enter open · ↓ to results · tab to filters · esc close",
                               style="dim"), id="search-hint")
@@ -76,7 +80,8 @@ class SearchScreen(ModalScreen[OpenPlace | OpenQuote | None]):
             return
         theme = self.query_one("#theme-filter", Select).value
         speaker = self.query_one("#speaker-filter", Select).value
-        position = self.query_one("#position-filter", Select).value
+        filters = self.query("#position-filter").results(Select)
+        position = next((f.value for f in filters), None)
         grouped = self.index.grouped(
             query, limit=PER_KIND,
             themes=frozenset({theme}) if isinstance(theme, str) else None,
