@@ -19,7 +19,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from child import HEADLESS, run_child  # noqa: E402
+from child import HEADLESS, Outcome, run_child  # noqa: E402
 from generate import generate  # noqa: E402
 
 SIZES = ((80, 24), (120, 40))
@@ -36,16 +36,23 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-positions-") as folder:
         pack = generate(Path(folder) / "pack", args.arguments, 1, args.positions)
         env = {**HEADLESS, "DEBATE_EXPLORER_CACHE_DIR": str(Path(folder) / "cache")}
-        run_child("probe_positions.py", str(pack), "80", "24", "1", env=env)  # fills the cache
+        def run(width: int, height: int, number: int) -> Outcome:
+            # A case folder of each run's own: it starts with no side chosen, and
+            # nothing is written to the user's own.
+            data = {"DEBATE_EXPLORER_DATA_DIR": str(Path(folder) / f"data-{width}-{number}")}
+            return run_child("probe_positions.py", str(pack), str(width), str(height),
+                             str(args.presses), env={**env, **data})
+
+        run(80, 24, -1)  # fills the model cache
         for width, height in SIZES:
-            runs = [run_child("probe_positions.py", str(pack), str(width), str(height),
-                              str(args.presses), env=env) for _ in range(args.runs)]
+            runs = [run(width, height, n) for n in range(args.runs)]
             results = [r.result for r in runs]
             figures[f"{width}x{height}"] = {
                 "open_ms": statistics.median(r["open_ms"] for r in results),
                 "next_position_ms": statistics.median(r["next_position_median_ms"]
                                                       for r in results),
                 "next_position_p95_ms": max(r["next_position_p95_ms"] for r in results),
+                "expect_all_ms": statistics.median(r["expect_all_ms"] for r in results),
                 "peak_mb": max(r.peak_mb for r in runs),
             }
     print(f"Debate screen, {args.positions} positions, {args.arguments:,} arguments "
@@ -53,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     for size, figure in figures.items():
         print(f"  {size:>7}  open {figure['open_ms']:7.0f} ms   next position "
               f"{figure['next_position_ms']:6.1f} ms (p95 {figure['next_position_p95_ms']:.1f})"
-              f"   peak {figure['peak_mb']:.0f} MB")
+              f"   expect all {figure['expect_all_ms']:.0f} ms   peak {figure['peak_mb']:.0f} MB")
     print(json.dumps({"positions": args.positions, "arguments": args.arguments, **figures},
                      separators=(",", ":")))
     return 0

@@ -8,6 +8,9 @@ figure `open_ms` is from just before the app starts to the end of the first
 frame of the debate screen (`App._display` plus `render_segments`, which the
 headless driver skips). Then `tab` (the next position) is sent PRESSES times as a
 terminal driver sends it, each timed to its next frame (`next_position_*`).
+Last, the case: `C`, the first position chosen, then `E` (expect every argument
+of the 39 other positions); `expect_all_ms` is from sending `E` until the app is
+idle again with the case list redrawn (`pilot.press` and a pause).
 """
 
 from __future__ import annotations
@@ -49,12 +52,21 @@ async def measure(pack: Path, size: tuple[int, int], presses: int) -> dict:
             if elapsed is not None:
                 times.append(elapsed)
             await _settle(pilot)
+        await pilot.press("C")
+        await _settle(pilot)
+        await pilot.press("enter")
+        await _settle(pilot)
+        sent = time.perf_counter()
+        await pilot.press("E")
+        await pilot.pause()
+        expect_all = time.perf_counter() - sent
     return {
         "positions": len(debate.positions), "arguments": len(debate.arguments),
         "size": f"{size[0]}x{size[1]}",
         "open_ms": (opened[0] - started) * 1000 if opened else None,
         "next_position_median_ms": statistics.median(times) * 1000 if times else None,
         "next_position_p95_ms": percentile(times, 0.95) * 1000 if times else None,
+        "expect_all_ms": expect_all * 1000,
     }
 
 

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.widgets.option_list import Option
 
 from tui.core.pack.model import Debate
-from tui.core.work.case import Case, ItemKey, Kind
+from tui.core.work.case import Case, CaseEntry, Expected, ItemKey, Kind
 
 from ..messages import OpenPlace
 from ..widgets.lists import KeyList, heading
@@ -33,9 +33,12 @@ class CaseList(KeyList):
         for kind in Kind:
             words, items = rows.words(debate, kind), case.list_of(kind)
             options.append(heading(words.heading, len(items), words.empty))
-            keys = [ItemKey(kind, item.argument) for item in items]
-            options += [Option(rows.row(debate, case, key), id=self.option_id(key))
-                        for key in keys]
+            # Each row from its item, not looked up by id: 10,000 expected arguments
+            # (a pack of many positions, all expected) would take quadratic time.
+            listed: list[CaseEntry | Expected] = list(items)
+            options += [Option(rows.item_row(debate, case, number, item),
+                               id=self.option_id(ItemKey(kind, item.argument)))
+                        for number, item in enumerate(listed, 1)]
         self.set_options(options)
         if not (keep and self.highlight_id(self.option_id(keep))):
             self.action_first()

@@ -162,6 +162,13 @@ def words(debate: Debate, kind: Kind) -> Words:
                                 kept.removed)))
 
 
+def item_row(debate: Debate, case: Case, number: int, item: CaseEntry | Expected) -> Text:
+    """The case list's row for an item at its place (from 1) in its list."""
+    if isinstance(item, CaseEntry):
+        return entry_row(debate, number, item)
+    return expected_row(debate, case, item)
+
+
 def row(debate: Debate, case: Case, key: ItemKey) -> Text:
     """The case list's row for an item, whichever list it is on."""
     if key.kind is Kind.MINE:
