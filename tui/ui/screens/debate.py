@@ -106,9 +106,6 @@ class DebateScreen(ViewScreen):
     def panes(self) -> list[PositionPane]:
         return list(self.query(PositionPane))
 
-    def lists(self) -> list[ArgumentList]:
-        return [pane.arguments for pane in self.panes()]
-
     def _release(self, pane: PositionPane) -> None:
         """The pane leaves its position: the cursor there is kept for its return."""
         if pane.showing is not None and pane.arguments.highlighted is not None:
