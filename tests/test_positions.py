@@ -183,3 +183,17 @@ def test_a_two_position_handout_still_speaks_of_sides(good_pack: Path):
     text = to_handout(debate, Case(side="council"))
     assert "**My side:** Town council (for the motion)." in text
     assert "## What the other side will say" in text
+
+
+def test_the_printable_html_handout_expects_the_other_positions(twelve):
+    import datetime
+
+    from tui.core.work.handout_html import text, to_html
+
+    case = Case(side="view03")
+    case.add(twelve, twelve.arguments_of("view11")[0].id, Kind.EXPECTED)
+    page = to_html(twelve, case, "Ann", datetime.date(2026, 12, 3))
+    delay = twelve.positions["view03"]
+    # Delay gives no side: no "(for the motion)" after its name.
+    assert f"<strong>My position:</strong> {text(delay.name)}. {text(delay.stance)}" in page
+    assert "What the other positions will say, and my answers" in page

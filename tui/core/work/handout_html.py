@@ -15,6 +15,7 @@ from html import escape
 from tui.core.controls import visible
 from tui.core.pack.model import Debate, Quote, Source
 from tui.core.pack.rebuttals import how_known, replies_to
+from tui.core.wording import side_word, the_others
 from tui.core.work.case import Case, CaseEntry, Expected
 
 # Screen and paper: a readable column on screen; on paper black on white, no
@@ -64,8 +65,9 @@ def to_html(debate: Debate, case: Case, student: str = "",
              f"<p><strong>Motion:</strong> {text(info.motion)}</p>"]
     if case.side in debate.positions:
         position = debate.positions[case.side]
-        parts.append(f"<p><strong>My side:</strong> {text(position.name)} "
-                     f"({text(position.side)} the motion). {text(position.stance)}</p>")
+        on_motion = f" ({text(position.on_motion)})" if position.on_motion else ""
+        parts.append(f"<p><strong>My {side_word(len(debate.positions))}:</strong> "
+                     f"{text(position.name)}{on_motion}. {text(position.stance)}</p>")
     parts.append("</header>")
     if not case.entries and not case.expected:
         parts.append("<p>Nothing is in this case yet: add arguments in the explorer's case "
@@ -75,7 +77,8 @@ def to_html(debate: Debate, case: Case, student: str = "",
         parts += [_entry(debate, entry) for entry in case.entries]
         parts += ["</ol>", "</section>"]
     if case.expected:
-        parts += ["<section>", "<h2>What the other side will say, and my answers</h2>", "<ol>"]
+        parts += ["<section>", f"<h2>What {the_others(len(debate.positions))} will say, "
+                  "and my answers</h2>", "<ol>"]
         parts += [_expected(debate, case, expected) for expected in case.expected]
         parts += ["</ol>", "</section>"]
     parts += _sources(debate, case)
@@ -124,12 +127,13 @@ def _expected(debate: Debate, case: Case, expected: Expected) -> str:
     answers = [r for r in replies_to(debate, expected.argument)
                if r.answer.position == case.side] if expected.argument in debate.arguments \
         else []
+    mine = side_word(len(debate.positions))
     if not answers:
         parts.append('<p class="to-write">My rebuttal is not written yet, and the pack has no '
-                     "answer from my side: this one is mine to find.</p>")
+                     f"answer from my {mine}: this one is mine to find.</p>")
         return "\n".join([*parts, "</li>"])
     parts += ['<p class="to-write">My rebuttal is not written yet. The pack\'s answers from '
-              "my side:</p>", "<ul>"]
+              f"my {mine}:</p>", "<ul>"]
     for reply in answers:
         quotes = "".join(_quote(debate, debate.quotes[q]) for q in reply.answer.quotes[:1]
                          if q in debate.quotes)
