@@ -17,6 +17,7 @@ from tui.core.export.as_markdown import attribution
 from tui.core.export.markdown_text import md, md_line, md_notes, quote_block
 from tui.core.files import read_regular_file
 from tui.core.pack.model import Debate
+from tui.core.wording import the_others
 from tui.core.work.case import MARKS, Case
 from tui.core.work.case_data import DamagedCase, parse
 from tui.core.work.classroom import Student, students
@@ -100,7 +101,7 @@ def _student(debate: Debate, one: StudentCase) -> list[str]:
         for quote in quotes:
             lines += ["   " + line if line else "" for line in
                       quote_block(quote.text, attribution(debate, quote))]
-    lines += ["### Expected from the other side", ""]
+    lines += [f"### Expected from {the_others(len(debate.positions))}", ""]
     if not case.expected:
         lines += ["*None yet.*", ""]
     for number, expected in enumerate(case.expected, 1):
