@@ -273,9 +273,10 @@ async def test_an_imported_pack_opens_in_the_explorer_the_case_and_the_drill(tmp
         await pilot.pause()
         text = screen_text(app)
         assert "Motion: What should the school do about phones?" in text
-        # One column for each thesis and one for the objections, at 120 columns.
-        assert " Ban phones from 9 to 3. (for  Teach pupils to use phones    Leave it to " in text
-        assert "Objections to the theses" in text
+        # Four positions need 200 columns side by side: at 120, a tab for each thesis and
+        # one for the objections (the layout is the debate screen's, tests/test_ui_positions).
+        assert "Thesis 1.1 (2)    Thesis 1.2 (2)    Thesis 1.3 (1)    Objections" in text
+        assert "Ban phones from 9 to 3." in text
         await pilot.press("C")
         await pilot.pause()
         assert isinstance(app.screen, CaseScreen)
@@ -287,7 +288,7 @@ async def test_an_imported_pack_opens_in_the_explorer_the_case_and_the_drill(tmp
         assert "Card 1 of 5" in text  # the five arguments for the three theses
         await pilot.press("space")
         await pilot.pause()
-        assert "The pack's answers from your side:" in screen_text(app)
+        assert "The pack's answers from your position:" in screen_text(app)  # one of four
 
 
 def test_the_old_format_top_claim_is_a_question_when_theses_stand_under_it(tmp_path, capsys):

@@ -130,12 +130,12 @@ async def test_forty_positions_by_keyboard_on_every_screen(forty, tmp_path, monk
         await pilot.pause()
         assert isinstance(app.screen, CaseScreen)
 
-        # The handout, written where the student says.
+        # The handout, written where the student says (a .md name: Markdown).
         await pilot.press("h")
         await pilot.pause()
-        await pilot.press("enter")
+        await pilot.press("enter", "ctrl+u", *str(tmp_path / "my-case.md"), "enter")
         await pilot.pause()
-        handout = (tmp_path / "my-case-pack.md").read_text(encoding="utf-8")
+        handout = (tmp_path / "my-case.md").read_text(encoding="utf-8")
         assert f"**My position:** {delay.name}. {delay.stance}" in handout
         assert "## What the other positions will say" in handout
         assert f"{answered.claim} (For)" in handout
