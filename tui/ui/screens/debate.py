@@ -25,6 +25,7 @@ from tui.core.layout.positions import (
 from tui.core.layout.rows import ArgumentRow
 from tui.core.pack.model import Debate
 from tui.core.wording import the_others
+from tui.core.work.marks import NO_MARKS
 
 from ..messages import CollectArgument, OpenPlace
 from ..text import argument_counts, data_text
@@ -50,6 +51,7 @@ class DebateScreen(ViewScreen):
                 priority=True),
         Binding("r", "answered_by", "Replies"),
         Binding("a", "add_to_case", "Add to case"),
+        Binding("m", "open_map", "Map of the exchanges", show=False),
     ]
 
     @classmethod
@@ -67,6 +69,9 @@ class DebateScreen(ViewScreen):
         self.current = position if isinstance(position, int) and 0 <= position < len(
             self.position_ids) else 0
         self._rows: dict[int, list[ArgumentRow]] = {}  # made when a position is first shown
+        # The case is read after the first frame (restore_state): start-up pays for
+        # neither reading it nor importing the code that does.
+        self._marks = NO_MARKS
         self._cursor: dict[int, int] = {}  # each position's highlighted row, while not shown
         self.arranged: Arrangement = arrangement(self.app.size.width - 2, self.tabs)
         self.set_class(True, f"-{self.arranged}")
@@ -97,9 +102,9 @@ class DebateScreen(ViewScreen):
     def rows_of(self, number: int) -> list[ArgumentRow]:
         rows = self._rows.get(number)
         if rows is None:
-            debate = self.debate
+            debate, marks = self.debate, self._marks
             rows = self._rows[number] = [
-                ArgumentRow(a.id, a.claim, argument_counts(debate, a))
+                ArgumentRow(a.id, a.claim, argument_counts(debate, a), marks.of(a.id))
                 for a in debate.arguments_of(self.position_ids[number])]
         return rows
 
@@ -270,6 +275,22 @@ class DebateScreen(ViewScreen):
             return
         self.post_message(OpenPlace("argument", answers[0].id))
 
+    def show_marks(self) -> None:
+        marks = self.case_marks()
+        if marks == self._marks:
+            return  # nothing changed: 10,000 rows are not gone through again
+        self._marks = marks
+        self._rows.clear()  # made again, with the marks, when a position is next shown
+        for pane in self.panes():
+            if pane.showing is not None:
+                pane.arguments.set_marks(marks.of)
+
+    def action_open_map(self) -> None:
+        """The whole debate's map, at the highlighted argument."""
+        argument_id = self.highlighted_argument()
+        self.post_message(OpenPlace("exchanges", "",
+                                    {"argument": argument_id} if argument_id else {}))
+
     def action_add_to_case(self) -> None:
         argument_id = self.highlighted_argument()
         if argument_id is not None:
@@ -292,5 +313,8 @@ class DebateScreen(ViewScreen):
             for pane in self.panes():
                 if pane.showing is not None and pane.showing in highlighted:
                     pane.showing = None  # shown again below, at the saved row
-        position = state.get("position", self.current)
+        self.show_marks()
+        side = self._marks.side  # the student's side: the debate opens on it
+        start = self.position_ids.index(side) if side in self.position_ids else self.current
+        position = state.get("position", start)
         self.show_position(position if isinstance(position, int) else 0)
