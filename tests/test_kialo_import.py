@@ -276,7 +276,7 @@ async def test_an_imported_pack_opens_in_the_explorer_the_case_and_the_drill(tmp
         # Four positions need 200 columns side by side: at 120, a tab for each thesis and
         # one for the objections (the layout is the debate screen's, tests/test_ui_positions).
         assert "Thesis 1.1 (2)    Thesis 1.2 (2)    Thesis 1.3 (1)    Objections" in text
-        assert "Ban phones from 9 to 3." in text
+        assert "Objections to the theses" in text  # it opens on the student's side
         await pilot.press("C")
         await pilot.pause()
         assert isinstance(app.screen, CaseScreen)
