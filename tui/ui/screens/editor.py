@@ -104,7 +104,8 @@ class EditorScreen(EditorView):
         options: list[Option] = [heading("The pack", 1, ""),
                                  Option(Text(visible(debate.info.title)), id="pack:")]
         options.append(heading("Positions", len(debate.positions), "none"))
-        options += [Option(Text(visible(f"{p.name} ({p.side}) — {p.stance}")),
+        options += [Option(Text(visible(f"{p.name}{f' ({p.side})' if p.side else ''} — "
+                                        f"{p.stance}")),
                            id=f"positions:{p.id}") for p in debate.positions.values()]
         options.append(heading("Sources: Enter to select passages", len(debate.sources),
                                "none"))
