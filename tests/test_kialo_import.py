@@ -99,6 +99,8 @@ def test_a_question_with_several_theses_gives_one_position_per_thesis(tmp_path, 
     assert debate is not None
     assert [p.id for p in debate.positions.values()] == [
         "thesis-1.1", "thesis-1.2", "thesis-1.3", "objections"]
+    # Answers to a question are not sides of a motion: none is said to be "for" it.
+    assert {p.side for p in debate.positions.values()} == {None}
     assert debate.arguments["c1.1.1.1"].position == "objections"  # one Con: against 1.1
     assert debate.arguments["c1.1.1.1.1"].position == "thesis-1.1"  # two Cons: for it again
     # A '-> See' in the current format links 1.2.1 under 1.2.2, as a Con.

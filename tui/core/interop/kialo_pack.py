@@ -86,12 +86,13 @@ class _Planner:
                  "side": "against", "stance": f"Against the thesis: {thesis}",
                  "members": ["Kialo contributors arguing against the thesis"]},
             ]
+        # Answers to a question take no side of a motion: no `side` (see content-format.md).
         made = [{"id": f"thesis-{t.number}", "name": t.text, "label": f"Thesis {t.number}",
-                 "side": "for", "stance": t.text,
+                 "stance": t.text,
                  "members": [f"Kialo contributors arguing for thesis {t.number}"]}
                 for t in self.theses]
         made.append({"id": OBJECTIONS, "name": "Objections to the theses",
-                     "label": "Objections", "side": "against",
+                     "label": "Objections",
                      "stance": "Each of these arguments argues against one of the theses.",
                      "members": ["Kialo contributors arguing against a thesis"]})
         return made
