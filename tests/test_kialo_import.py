@@ -13,6 +13,7 @@ from helpers import screen_text
 from tui.cli import main
 from tui.core.interop.kialo import read_discussion
 from tui.core.pack.loader import load_pack
+from tui.core.pack.rebuttals import how_known, rebuttal
 
 FIXTURES = Path(__file__).parent / "kialo"
 # The real exports, beside the checkout as CI has them; never copied into the project.
@@ -105,6 +106,9 @@ def test_a_question_with_several_theses_gives_one_position_per_thesis(tmp_path, 
     assert debate.arguments["c1.1.1.1.1"].position == "thesis-1.1"  # two Cons: for it again
     # A '-> See' in the current format links 1.2.1 under 1.2.2, as a Con.
     assert debate.arguments["c1.2.1"].rebuts == ("c1.2.2",)
+    # The link is the discussion's, not a pairing made by the pack's author.
+    link = rebuttal(debate, "c1.2.1", "c1.2.2")
+    assert how_known(debate, link).startswith("Linked in the discussion this pack was imported")
     # A claim in two paragraphs keeps both, and the break between them.
     assert debate.arguments["c1.3.1"].claim == (
         "Rules that differ from class to class confuse pupils.\n\nThey also make the rule "

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from .model import Argument, Debate, Exchange, Quote, Source
 
 PAIRED = "Paired by the pack: no article records this reply"
+# An imported pack's links are the discussion's own (a Kialo tree), not the pack author's.
+IMPORTED = "Linked in the discussion this pack was imported from: no article records it"
 
 
 @dataclass(slots=True, frozen=True)
@@ -88,6 +90,6 @@ def how_known(debate: Debate, found: Rebuttal) -> str:
     or that the pack paired the two arguments."""
     sources = where_recorded(debate, found)
     if not sources:
-        return PAIRED
+        return IMPORTED if debate.info.imported_from else PAIRED
     where = " and ".join(article_name(s) for s in sources)
     return f"Recorded in {where}: {who_answers_whom(debate, found)}"
