@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core.layout.wrap import wrap, wrap_spans
+from tui.core.layout.wrap import WrappedLines, wrap, wrap_spans
 
 ARTICLE = (
     "Kit Malthouse said the drug deaths crisis demanded \u201ca more assertive approach\u201d.\n"
@@ -61,3 +61,13 @@ def test_wide_text_lines_fit_the_width_however_many_spaces_stand_between_words(w
 def test_one_wrap_algorithm_the_lines_are_the_spans(width):
     spans = [WIDE[start:end] for start, end in wrap_spans(WIDE, width) if end > start]
     assert wrap(WIDE, width) == spans
+
+
+def test_wrapped_lines_find_the_line_of_an_offset_and_rewrap_only_for_a_new_width():
+    text = "one two three four five six"
+    lines = WrappedLines(text)
+    assert [text[a:b].strip() for a, b in lines.at(9)] == ["one two", "three", "four five",
+                                                           "six"]
+    assert lines.line_of(text.index("five"), 9) == 2
+    assert lines.line_of(0, 9) == 0
+    assert lines.line_of(text.index("six"), 40) == 0  # one line at forty columns

@@ -9,6 +9,7 @@ zero-width characters) by a loop that measures each character.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
@@ -75,6 +76,28 @@ def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
         spans += found or [(start, start)]
         start += len(paragraph) + 1
     return spans
+
+
+class WrappedLines:
+    """A text's lines at one width, as (start, end) offsets, wrapped again only when the
+    width changes; and the line a character offset falls on."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._width = -1
+        self._spans: list[tuple[int, int]] = []
+        self._starts: list[int] = []
+
+    def at(self, width: int) -> list[tuple[int, int]]:
+        if width != self._width:
+            self._width = width
+            self._spans = wrap_spans(self.text, width)
+            self._starts = [start for start, _end in self._spans]
+        return self._spans
+
+    def line_of(self, offset: int, width: int) -> int:
+        self.at(width)
+        return max(bisect_right(self._starts, offset) - 1, 0)
 
 
 def _measured_spans(paragraph: str, width: int) -> list[tuple[int, int]]:

@@ -9,7 +9,6 @@ underlined.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from itertools import pairwise
 
 from rich.segment import Segment
@@ -23,7 +22,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.core.controls import visible
-from tui.core.layout.wrap import wrap_spans
+from tui.core.layout.wrap import WrappedLines
 from tui.core.pack.model import Quote, Source
 
 CURRENT = Style(reverse=True, bold=True)
@@ -47,9 +46,7 @@ class ArticleText(Widget):
         self.text = visible(source.text)
         self.quotes = quotes  # in reading order
         self.current: Quote | None = None
-        self._width = 0
-        self._spans: list[tuple[int, int]] = []
-        self._starts: list[int] = []
+        self._wrapped = WrappedLines(self.text)
         # Drawn lines by (line, width, style, current passage if on that line): a step to
         # another passage redraws only the lines it changes.
         self._strips: LRUCache[tuple[int, int, Style, str | None], Strip] = LRUCache(1024)
@@ -57,16 +54,11 @@ class ArticleText(Widget):
 
     def lines(self, width: int) -> list[tuple[int, int]]:
         """The (start, end) offsets of each line at this width, wrapped once per width."""
-        if width != self._width:
-            self._width = width
-            self._spans = wrap_spans(self.text, width)
-            self._starts = [start for start, _end in self._spans]
-        return self._spans
+        return self._wrapped.at(width)
 
     def line_of(self, offset: int) -> int:
         """The line on which a character offset falls, at the current width."""
-        self.lines(self.size.width)
-        return max(bisect_right(self._starts, offset) - 1, 0)
+        return self._wrapped.line_of(offset, self.size.width)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self.lines(width))

@@ -8,7 +8,6 @@ passages already quoted are underlined, as in the explorer.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from itertools import pairwise
 
 from rich.segment import Segment
@@ -20,7 +19,7 @@ from textual.widget import Widget
 
 from tui.core.authoring.selection import Selection
 from tui.core.controls import visible
-from tui.core.layout.wrap import wrap_spans
+from tui.core.layout.wrap import WrappedLines
 
 SELECTED = Style(reverse=True, underline=True)
 CARET = Style(reverse=True, bold=True)
@@ -46,21 +45,13 @@ class PassageText(Widget):
         # re-flow to the width (one character for one: every offset stays).
         self.shown = _ONE_BREAK.sub(" ", self.text)
         self.quoted = quoted
-        self._width = -1
-        self._spans: list[tuple[int, int]] = []
-        self._starts: list[int] = []
+        self._wrapped = WrappedLines(self.shown)
 
     def lines(self, width: int) -> list[tuple[int, int]]:
-        width = max(width - GUTTER, 1)
-        if width != self._width:
-            self._width = width
-            self._spans = wrap_spans(self.shown, width)
-            self._starts = [start for start, _end in self._spans]
-        return self._spans
+        return self._wrapped.at(max(width - GUTTER, 1))  # the margin shows the selection
 
     def line_of(self, offset: int) -> int:
-        self.lines(self.size.width)
-        return max(bisect_right(self._starts, offset) - 1, 0)
+        return self._wrapped.line_of(offset, max(self.size.width - GUTTER, 1))
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self.lines(width))
