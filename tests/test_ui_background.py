@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from helpers import make_app, screen_text
 
 from tui.core.pack.bundled import default_pack
@@ -93,3 +94,22 @@ def test_a_data_folder_that_cannot_be_written_is_no_error(tmp_path):
     first = FirstOpening(Path(default_pack()), blocked)
     first.remember_background_offered()  # no exception: offered again next time
     assert not first.background_offered
+
+
+
+
+@pytest.mark.parametrize("key", ["question_mark", "C", "slash", "T"])
+async def test_the_offer_goes_when_the_student_opens_any_other_screen(isolated_home, key):
+    """At 80x24 the offer sat over the bottom of the keys' help, the side picker, the
+    search and the timer's dialogs until it timed out."""
+    app = glasgow()
+    told = listening(app)
+    cleared: list[str] = []
+    clear = app.clear_notifications
+    app.clear_notifications = lambda: (cleared.append(app.screen.__class__.__name__), clear())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert [t for t in told if t.startswith(OFFER)] and not cleared
+        await pilot.press(key)
+        await pilot.pause()
+        assert cleared, f"the offer stayed over what {key} opened"

@@ -78,7 +78,7 @@ class ExplorerApp(AppShell[int]):
         if self.remembered.settings.theme in self.available_themes:
             self.theme = self.remembered.settings.theme
         self.navigator.open("debate")
-        self._offer_background()
+        self.call_after_refresh(self._offer_background)  # once the debate is on screen
         # Build the search index once the first frame is out, off the event loop.
         self.call_after_refresh(self.run_worker, self._build_search_index,
                                 thread=True, exit_on_error=False)
@@ -108,12 +108,10 @@ class ExplorerApp(AppShell[int]):
 
     @on(OpenPlace)
     def _open_place(self, request: OpenPlace) -> None:
-        self._withdraw_offer()
         self.navigator.open(request.kind, request.record_id, request.state)
 
     @on(OpenQuote)
     def _open_quote(self, request: OpenQuote) -> None:
-        self._withdraw_offer()
         self.navigator.open_quote(request.quote_id)
 
     @on(CollectArgument)
@@ -175,6 +173,16 @@ class ExplorerApp(AppShell[int]):
                         "any time).", timeout=12)
             self._offer_showing = told_before == 0
 
+    # Every screen the student moves to, a view or a dialog (keys, case, search, timer),
+    # comes through one of these two: the offer of the background goes with the first.
+    def push_screen(self, *args: Any, **kwargs: Any) -> Any:
+        self._withdraw_offer()
+        return super().push_screen(*args, **kwargs)
+
+    def switch_screen(self, *args: Any, **kwargs: Any) -> Any:
+        self._withdraw_offer()
+        return super().switch_screen(*args, **kwargs)
+
     def _withdraw_offer(self) -> None:
         """The student has moved on: the offer of the background goes, so that it covers
         nothing on the next screen. Only while it is the one notification showing."""
@@ -183,7 +191,6 @@ class ExplorerApp(AppShell[int]):
             self.clear_notifications()
 
     def action_background(self) -> None:
-        self._withdraw_offer()
         self.navigator.background()
 
     def action_open_case(self) -> None:
