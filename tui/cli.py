@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # the model is imported when a pack is loaded, not at start-u
 
 SUBCOMMANDS = ("validate", "export", "import", "new", "edit", "formats", "serve", "report")
 
+
 def resolve_pack(name: str | None) -> Path:
     """A pack path from the command line: a path, or the name of a bundled pack."""
     if name is None:
@@ -228,8 +229,7 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     out.add_argument("-o", "--output", help="write to this file instead of standard output")
     out.add_argument("--case", action="store_true",
                      help="export your saved case for this pack as a Markdown handout")
-    out.add_argument("--data-dir", help="the folder of saved cases (default: "
-                     "$DEBATE_EXPLORER_DATA_DIR, else your user data folder)")
+    _data_dir_option(out)
     out.set_defaults(run=export)
     bring = commands.add_parser("import", help="make a pack from another tool's export")
     bring.add_argument("tool", choices=("kialo",), help="the tool that wrote the export")
@@ -239,8 +239,7 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     bring.set_defaults(run=import_pack)
     timer = commands.add_parser("formats", help="list the speech timer's formats and check "
                                 "your own (DATA/formats/*.yaml)")
-    timer.add_argument("--data-dir", help="the data folder (default: "
-                       "$DEBATE_EXPLORER_DATA_DIR, else your user data folder)")
+    _data_dir_option(timer)
     timer.set_defaults(run=formats)
     from .serve.command import add_commands  # classroom: `serve` and the teacher's `report`
 
@@ -269,9 +268,15 @@ def _app_parser() -> argparse.ArgumentParser:
                         "(default: the bundled Glasgow pack)")
     parser.add_argument("--side", help="the side the student argues, by id or label; a "
                         "teacher's launch command can assign it")
-    parser.add_argument("--data-dir", type=Path, help="where the student's case and notes "
-                        "are kept (also DEBATE_EXPLORER_DATA_DIR)")
+    _data_dir_option(parser)
     return parser
+
+
+def _data_dir_option(parser: argparse.ArgumentParser) -> None:
+    """One --data-dir for every command that reads or writes the student's work."""
+    parser.add_argument("--data-dir", type=Path, help="where the student's case, notes, "
+                        "settings and handouts are kept (default: $DEBATE_EXPLORER_DATA_DIR, "
+                        "else your user data folder)")
 
 
 def _silence_stdout() -> None:
