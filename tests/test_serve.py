@@ -257,21 +257,37 @@ def test_a_tab_whose_warm_process_is_gone_starts_its_explorer_cold(tmp_path: Pat
     assert done.stdout == "started cold\n"
 
 
+def _parent(pid: int) -> int:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, ValueError, IndexError):
+        return -1
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is `pid`."""
+    return [int(entry) for entry in os.listdir("/proc") if entry.isdigit()
+            and _parent(int(entry)) == pid]
+
+
+async def _until_asked_a_name(student: aiohttp.ClientSession,
+                              url: str) -> aiohttp.ClientWebSocketResponse:
+    """Open a tab's connection and read it until the name screen is drawn."""
+    socket_ = await student.ws_connect(url + "ws?width=80&height=24")
+    shown = b""
+    while b"Your name" not in shown:
+        message = await socket_.receive(timeout=30)
+        if message.type == aiohttp.WSMsgType.BINARY:
+            shown += message.data
+    return socket_
+
+
 def test_each_tab_gets_an_explorer_forked_from_the_warm_process(tmp_path: Path) -> None:
     process, url = _start(["--host", "127.0.0.1"], tmp_path)  # on localhost: no code
 
-    def children(pid: int) -> list[int]:
-        return [int(entry) for entry in os.listdir("/proc") if entry.isdigit()
-                and _parent(int(entry)) == pid]
-
     async def visit() -> None:
         async with _browser() as student:
-            socket_ = await student.ws_connect(url + "ws?width=80&height=24")
-            shown = b""
-            while b"Your name" not in shown:
-                message = await socket_.receive(timeout=30)
-                if message.type == aiohttp.WSMsgType.BINARY:
-                    shown += message.data
+            socket_ = await _until_asked_a_name(student, url)
             warm = [pid for pid in children(process.pid)
                     if b"tui.serve.warm" in Path(f"/proc/{pid}/cmdline").read_bytes()]
             assert len(warm) == 1 and len(children(warm[0])) == 1
@@ -284,28 +300,16 @@ def test_each_tab_gets_an_explorer_forked_from_the_warm_process(tmp_path: Path) 
         process.wait(10)
 
 
-def _parent(pid: int) -> int:
-    try:
-        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
-    except (OSError, ValueError, IndexError):
-        return -1
-
-
 def test_nothing_is_left_running_when_the_server_is_killed(tmp_path: Path) -> None:
     process, url = _start(["--host", "127.0.0.1"], tmp_path)
 
     def descendants(pid: int) -> list[int]:
-        found = [int(e) for e in os.listdir("/proc") if e.isdigit() and _parent(int(e)) == pid]
+        found = children(pid)
         return found + [d for child in found for d in descendants(child)]
 
     async def open_one() -> list[int]:
         async with _browser() as student:
-            socket_ = await student.ws_connect(url + "ws?width=80&height=24")
-            shown = b""
-            while b"Your name" not in shown:
-                message = await socket_.receive(timeout=30)
-                if message.type == aiohttp.WSMsgType.BINARY:
-                    shown += message.data
+            _open_tab = await _until_asked_a_name(student, url)
             left = descendants(process.pid)
             process.kill()  # no clean shutdown: the server is simply gone
             process.wait(10)
