@@ -4,7 +4,6 @@ wrong codes, the limit on app processes, and where each name's work is kept."""
 from __future__ import annotations
 
 import asyncio
-import os
 import socket
 import subprocess
 import sys
@@ -14,6 +13,7 @@ from pathlib import Path
 
 import aiohttp
 import pytest
+from serve_processes import children
 
 from tui.cli import main
 from tui.core.work.classroom import (
@@ -255,19 +255,6 @@ def test_a_tab_whose_warm_process_is_gone_starts_its_explorer_cold(tmp_path: Pat
                            "--", sys.executable, "-c", "print('started cold')"],
                           capture_output=True, text=True, timeout=30)
     assert done.stdout == "started cold\n"
-
-
-def _parent(pid: int) -> int:
-    try:
-        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
-    except (OSError, ValueError, IndexError):
-        return -1
-
-
-def children(pid: int) -> list[int]:
-    """The processes whose parent is `pid`."""
-    return [int(entry) for entry in os.listdir("/proc") if entry.isdigit()
-            and _parent(int(entry)) == pid]
 
 
 async def _until_asked_a_name(student: aiohttp.ClientSession,
