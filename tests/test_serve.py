@@ -240,6 +240,18 @@ def test_serve_refuses_a_pack_with_errors(tmp_path: Path, capsys) -> None:
     assert main(["serve", str(tmp_path / "no-such-pack"), "--data", str(tmp_path)]) == 1
 
 
+@pytest.mark.parametrize(("option", "said"), [
+    (["--side", "no-such-side"], "--side: "),
+    (["--max-sessions", "0"], "--max-sessions must be 1 or more"),
+    (["--code", " - "], "--code must have letters or digits"),
+])
+def test_serve_refuses_a_bad_option_before_listening(tmp_path: Path, capsys, option: list[str],
+                                                     said: str) -> None:
+    assert main(["serve", "--data", str(tmp_path / "class"), *option]) == 2
+    assert said in capsys.readouterr().err
+    assert not (tmp_path / "class").exists()  # refused before anything was made
+
+
 def test_the_student_app_gets_its_folder_from_the_servers_command_line() -> None:
     from tui.serve.server import student_command
 
