@@ -215,6 +215,23 @@ def test_a_browser_from_another_site_gets_no_app_process(one_seat) -> None:
     asyncio.run(visit())
 
 
+def test_a_terminal_size_that_is_not_possible_gets_no_app_process(one_seat) -> None:
+    _, url = one_seat
+
+    async def visit() -> None:
+        async with _browser() as student:
+            await student.get(url + "?code=SEAT-2345")
+            for size in ("width=0&height=24", "width=80&height=9999", "width=x&height=24"):
+                with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+                    await student.ws_connect(url + "ws?" + size)
+                assert refused.value.status == 400
+            socket_ = await student.ws_connect(url + "ws?width=80&height=24")
+            await socket_.receive(timeout=20)  # the one seat was never taken
+            await socket_.close()
+
+    asyncio.run(visit())
+
+
 def test_serve_help_says_it_is_for_a_classroom_network(capsys) -> None:
     with pytest.raises(SystemExit):
         main(["serve", "--help"])
