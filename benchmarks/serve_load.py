@@ -39,6 +39,9 @@ from tui.core.pack.bundled import default_pack  # noqa: E402
 from tui.core.pack.loader import load_pack  # noqa: E402
 from tui.core.work.classroom import student_folder  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "tests"))
+from serve_processes import processes  # noqa: E402
+
 CODE = "LOAD-TEST"
 WIDTH, HEIGHT = 120, 36
 PHRASE = "public health approach "  # what the typists type into the search box
@@ -122,42 +125,6 @@ def cpu_seconds(pid: int) -> float:
     except OSError:
         return 0.0
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def children(pid: int) -> list[int]:
-    found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                stat = Path(f"/proc/{entry}/stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(entry))
-    return found
-
-
-def command_of(pid: int) -> list[bytes]:
-    try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-    except OSError:
-        return []
-
-
-def processes(server: int) -> tuple[list[int], list[int], list[int]]:
-    """The students' explorers (forked by the warm process, or started cold), the
-    small attach process textual-serve started for each tab, and the warm process."""
-    explorers, attached, warm = [], [], []
-    for pid in children(server):
-        command = command_of(pid)
-        if b"tui.serve.warm" in command:
-            warm.append(pid)
-            explorers += children(pid)
-        elif any(word.endswith(b"attach.py") for word in command):
-            attached.append(pid)
-        elif b"tui.serve.student" in command:
-            explorers.append(pid)  # started cold
-    return explorers, attached, warm
 
 
 async def open_session(session: Session, url: str, http: aiohttp.ClientSession,

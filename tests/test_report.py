@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from pathlib import Path
 
@@ -100,3 +101,22 @@ def test_an_empty_class_and_a_missing_folder(debate, tmp_path: Path, capsys) -> 
     assert "No student has started yet." in to_report(debate, read_class(tmp_path, debate))
     assert main(["report", str(tmp_path / "nowhere")]) == 1
     assert "is not a folder" in capsys.readouterr().err
+
+
+def test_an_argument_the_pack_no_longer_has_and_a_side_not_chosen(debate, tmp_path: Path) -> None:
+    _student(debate, tmp_path, "Eve", 0, "notes", "")
+    storage = Storage(debate.folder, enrol(tmp_path, "Eve"))
+    side = next(iter(debate.positions))
+    own = debate.arguments_of(side)[0].id
+    saved = json.loads(storage.path.read_text(encoding="utf-8"))
+    text = json.dumps(saved).replace(f'"{own}"', '"gone-from-the-pack"')
+    text = text.replace(f'"{side}"', "null")
+    storage.path.write_text(text, encoding="utf-8")
+    class_cases = read_class(tmp_path, debate)
+    assert class_cases[0].problem == ""
+    report = to_report(debate, class_cases)
+    assert "(no longer in the pack: gone-from-the-pack)" in report
+    assert "**Side:** not chosen" in report
+    rows = list(csv.DictReader(io.StringIO(to_csv(debate, class_cases))))
+    assert rows[0]["claim"] == "(no longer in the pack: gone-from-the-pack)"
+    assert rows[0]["side"] == "not chosen"

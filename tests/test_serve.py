@@ -4,7 +4,6 @@ wrong codes, the limit on app processes, and where each name's work is kept."""
 from __future__ import annotations
 
 import asyncio
-import os
 import socket
 import subprocess
 import sys
@@ -14,6 +13,7 @@ from pathlib import Path
 
 import aiohttp
 import pytest
+from serve_processes import children
 
 from tui.cli import main
 from tui.core.work.classroom import (
@@ -215,6 +215,23 @@ def test_a_browser_from_another_site_gets_no_app_process(one_seat) -> None:
     asyncio.run(visit())
 
 
+def test_a_terminal_size_that_is_not_possible_gets_no_app_process(one_seat) -> None:
+    _, url = one_seat
+
+    async def visit() -> None:
+        async with _browser() as student:
+            await student.get(url + "?code=SEAT-2345")
+            for size in ("width=0&height=24", "width=80&height=9999", "width=x&height=24"):
+                with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+                    await student.ws_connect(url + "ws?" + size)
+                assert refused.value.status == 400
+            socket_ = await student.ws_connect(url + "ws?width=80&height=24")
+            await socket_.receive(timeout=20)  # the one seat was never taken
+            await socket_.close()
+
+    asyncio.run(visit())
+
+
 def test_serve_help_says_it_is_for_a_classroom_network(capsys) -> None:
     with pytest.raises(SystemExit):
         main(["serve", "--help"])
@@ -240,6 +257,18 @@ def test_serve_refuses_a_pack_with_errors(tmp_path: Path, capsys) -> None:
     assert main(["serve", str(tmp_path / "no-such-pack"), "--data", str(tmp_path)]) == 1
 
 
+@pytest.mark.parametrize(("option", "said"), [
+    (["--side", "no-such-side"], "--side: "),
+    (["--max-sessions", "0"], "--max-sessions must be 1 or more"),
+    (["--code", " - "], "--code must have letters or digits"),
+])
+def test_serve_refuses_a_bad_option_before_listening(tmp_path: Path, capsys, option: list[str],
+                                                     said: str) -> None:
+    assert main(["serve", "--data", str(tmp_path / "class"), *option]) == 2
+    assert said in capsys.readouterr().err
+    assert not (tmp_path / "class").exists()  # refused before anything was made
+
+
 def test_the_student_app_gets_its_folder_from_the_servers_command_line() -> None:
     from tui.serve.server import student_command
 
@@ -257,21 +286,24 @@ def test_a_tab_whose_warm_process_is_gone_starts_its_explorer_cold(tmp_path: Pat
     assert done.stdout == "started cold\n"
 
 
+async def _until_asked_a_name(student: aiohttp.ClientSession,
+                              url: str) -> aiohttp.ClientWebSocketResponse:
+    """Open a tab's connection and read it until the name screen is drawn."""
+    socket_ = await student.ws_connect(url + "ws?width=80&height=24")
+    shown = b""
+    while b"Your name" not in shown:
+        message = await socket_.receive(timeout=30)
+        if message.type == aiohttp.WSMsgType.BINARY:
+            shown += message.data
+    return socket_
+
+
 def test_each_tab_gets_an_explorer_forked_from_the_warm_process(tmp_path: Path) -> None:
     process, url = _start(["--host", "127.0.0.1"], tmp_path)  # on localhost: no code
 
-    def children(pid: int) -> list[int]:
-        return [int(entry) for entry in os.listdir("/proc") if entry.isdigit()
-                and _parent(int(entry)) == pid]
-
     async def visit() -> None:
         async with _browser() as student:
-            socket_ = await student.ws_connect(url + "ws?width=80&height=24")
-            shown = b""
-            while b"Your name" not in shown:
-                message = await socket_.receive(timeout=30)
-                if message.type == aiohttp.WSMsgType.BINARY:
-                    shown += message.data
+            socket_ = await _until_asked_a_name(student, url)
             warm = [pid for pid in children(process.pid)
                     if b"tui.serve.warm" in Path(f"/proc/{pid}/cmdline").read_bytes()]
             assert len(warm) == 1 and len(children(warm[0])) == 1
@@ -284,28 +316,16 @@ def test_each_tab_gets_an_explorer_forked_from_the_warm_process(tmp_path: Path) 
         process.wait(10)
 
 
-def _parent(pid: int) -> int:
-    try:
-        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
-    except (OSError, ValueError, IndexError):
-        return -1
-
-
 def test_nothing_is_left_running_when_the_server_is_killed(tmp_path: Path) -> None:
     process, url = _start(["--host", "127.0.0.1"], tmp_path)
 
     def descendants(pid: int) -> list[int]:
-        found = [int(e) for e in os.listdir("/proc") if e.isdigit() and _parent(int(e)) == pid]
+        found = children(pid)
         return found + [d for child in found for d in descendants(child)]
 
     async def open_one() -> list[int]:
         async with _browser() as student:
-            socket_ = await student.ws_connect(url + "ws?width=80&height=24")
-            shown = b""
-            while b"Your name" not in shown:
-                message = await socket_.receive(timeout=30)
-                if message.type == aiohttp.WSMsgType.BINARY:
-                    shown += message.data
+            _open_tab = await _until_asked_a_name(student, url)
             left = descendants(process.pid)
             process.kill()  # no clean shutdown: the server is simply gone
             process.wait(10)

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from serve_processes import children, processes
 
 from tui.core.pack.bundled import default_pack
 from tui.core.pack.loader import load_pack
@@ -42,34 +43,10 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def children(pid: int) -> list[int]:
-    """The processes whose parent is `pid`."""
-    found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                stat = Path(f"/proc/{entry}/stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(entry))
-    return found
-
-
 def explorers(server: int) -> list[int]:
     """The students' explorer processes of a server: forked by its warm process
     (`tui.serve.warm`), or started cold."""
-    found = []
-    for pid in children(server):
-        try:
-            command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-        except OSError:
-            continue
-        if b"tui.serve.warm" in command:
-            found += children(pid)
-        elif b"tui.serve.student" in command and b"--" not in command:
-            found.append(pid)
-    return found
+    return processes(server)[0]
 
 
 @pytest.fixture

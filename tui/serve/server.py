@@ -20,6 +20,7 @@ from . import pages
 from .gate import Doorkeeper, Seats
 
 PASS_COOKIE = "debate_explorer_class"
+NOT_ADMITTED = "Open the class page and give the class code first."
 LARGEST_TERMINAL = (400, 200)  # columns, rows: a browser asking for more is refused
 
 
@@ -92,7 +93,7 @@ class ClassServer(Server):
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         if not self._admitted(request) or not _same_origin(request):
-            raise web.HTTPForbidden(text="Open the class page and give the class code first.")
+            raise web.HTTPForbidden(text=NOT_ADMITTED)
         width, height = (_int(request.query.get(k, "80")) for k in ("width", "height"))
         if not (0 < width <= LARGEST_TERMINAL[0] and 0 < height <= LARGEST_TERMINAL[1]):
             raise web.HTTPBadRequest(text="That terminal size is not possible.")
@@ -105,7 +106,7 @@ class ClassServer(Server):
 
     async def handle_download(self, request: web.Request) -> web.StreamResponse:
         if not self._admitted(request):
-            raise web.HTTPForbidden(text="Open the class page and give the class code first.")
+            raise web.HTTPForbidden(text=NOT_ADMITTED)
         return await super().handle_download(request)
 
     async def on_startup(self, app: web.Application) -> None:

@@ -101,16 +101,31 @@ class ClassroomApp(ExplorerApp):
         return super().check_action(action, parameters)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="debate-explorer serve (one student)")
+def parse_and_load(prog: str, argv: list[str] | None,
+                   *extra: str) -> tuple[argparse.Namespace, Debate] | None:
+    """The command line the server writes for a student's explorer (`--class-dir`,
+    `--side`, the pack, and any `extra` required path options), the class folder made
+    absolute, and the pack loaded; None once a pack that cannot load is reported."""
+    parser = argparse.ArgumentParser(prog=prog)
+    for option in extra:
+        parser.add_argument(option, type=Path, required=True)
     parser.add_argument("--class-dir", type=Path, required=True)
     parser.add_argument("--side")
     parser.add_argument("pack", type=Path)
     args = parser.parse_args(argv)
     debate = load_or_report(args.pack)
     if debate is None:
+        return None
+    args.class_dir = args.class_dir.resolve()
+    return args, debate
+
+
+def main(argv: list[str] | None = None) -> int:
+    loaded = parse_and_load("debate-explorer serve (one student)", argv)
+    if loaded is None:
         return 1
-    app = ClassroomApp(debate, args.class_dir.resolve(), args.side)
+    args, debate = loaded
+    app = ClassroomApp(debate, args.class_dir, args.side)
     status = app.run()
     return status or app.return_code or 0
 

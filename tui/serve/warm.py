@@ -11,7 +11,6 @@ from this process's command line, set by the server, as for a cold start.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import gc
 import json
@@ -25,9 +24,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from tui.core.pack.model import Debate
-from tui.ui.launch import load_or_report
 
-from .student import ClassroomApp
+from .student import ClassroomApp, parse_and_load
 
 SIZE_KEYS = ("COLUMNS", "ROWS")
 
@@ -97,19 +95,13 @@ def serve_forks(debate: Debate, class_folder: Path, side: str | None, path: Path
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="debate-explorer serve (warm explorers)")
-    parser.add_argument("--socket", type=Path, required=True)
-    parser.add_argument("--class-dir", type=Path, required=True)
-    parser.add_argument("--side")
-    parser.add_argument("pack", type=Path)
-    args = parser.parse_args(argv)
-    debate = load_or_report(args.pack)
-    if debate is None:
+    loaded = parse_and_load("debate-explorer serve (warm explorers)", argv, "--socket")
+    if loaded is None:
         return 1
-    class_folder = args.class_dir.resolve()
+    args, debate = loaded
     _prepare()
     with contextlib.suppress(KeyboardInterrupt):
-        serve_forks(debate, class_folder, args.side, args.socket)
+        serve_forks(debate, args.class_dir, args.side, args.socket)
     return 0
 
 
