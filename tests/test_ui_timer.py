@@ -215,3 +215,15 @@ async def test_the_case_beside_the_timer_follows_changes_made_in_the_case(isolat
         text = screen_text(app)
         assert "Speech timer" in text and "Nothing in your case yet." in text
         assert "A supervised room saves lives." not in text
+
+
+async def test_a_remembered_speech_past_the_formats_end_is_not_chosen(tmp_path):
+    """The format's file lost speeches since it was remembered: the timer still opens."""
+    remembered = Remembered(tmp_path / "data", lambda text: None)
+    remembered.change(timer_format="lincoln-douglas", timer_speech=99)
+    app = timer_app(tmp_path, FakeClock(), with_case=False, remembered=remembered)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "your speech: not chosen (s)" in text
+        assert "← you" not in text
