@@ -30,15 +30,19 @@ class BellApp(ScreenApp):
         self.bells += 1
 
 
-def timer_app(tmp_path: Path, clock: FakeClock, *, with_case: bool = True) -> BellApp:
+def timer_app(tmp_path: Path, clock: FakeClock, *, with_case: bool = True,
+                remembered: Remembered | None = None) -> BellApp:
+    """The timer on the council's casebook, with `remembered` (fresh settings if None)."""
     book = casebook(tmp_path, side="council")
     if with_case:
         case = book.case
         case.add(book.debate, "room-saves-lives")
         case.attach(book.debate, "room-saves-lives", "save-lives")
         book.save()
-    remembered = Remembered(tmp_path / "data", lambda text: None)
-    return BellApp(lambda: TimerScreen(book, load_formats(tmp_path / "data"), remembered,
+    if remembered is None:
+        remembered = Remembered(tmp_path / "data", lambda text: None)
+    settings = remembered
+    return BellApp(lambda: TimerScreen(book, load_formats(tmp_path / "data"), settings,
                                        clock))
 
 
@@ -97,8 +101,7 @@ async def test_the_format_and_speech_are_remembered_and_reset_starts_again(tmp_p
     clock = FakeClock()
     remembered = Remembered(tmp_path / "data", lambda text: None)
     remembered.change(timer_format="lincoln-douglas", timer_speech=2)
-    book = casebook(tmp_path, side="council")
-    app = BellApp(lambda: TimerScreen(book, load_formats(None), remembered, clock))
+    app = timer_app(tmp_path, clock, with_case=False, remembered=remembered)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         text = screen_text(app)
@@ -212,3 +215,15 @@ async def test_the_case_beside_the_timer_follows_changes_made_in_the_case(isolat
         text = screen_text(app)
         assert "Speech timer" in text and "Nothing in your case yet." in text
         assert "A supervised room saves lives." not in text
+
+
+async def test_a_remembered_speech_past_the_formats_end_is_not_chosen(tmp_path):
+    """The format's file lost speeches since it was remembered: the timer still opens."""
+    remembered = Remembered(tmp_path / "data", lambda text: None)
+    remembered.change(timer_format="lincoln-douglas", timer_speech=99)
+    app = timer_app(tmp_path, FakeClock(), with_case=False, remembered=remembered)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "your speech: not chosen (s)" in text
+        assert "← you" not in text

@@ -79,17 +79,24 @@ def _expected(debate: Debate, expected: Expected, number: int) -> list[str]:
             md_notes(expected.rebuttal.strip()) or "*No rebuttal planned yet.*", ""]
 
 
-def _sources(debate: Debate, case: Case) -> list[str]:
+def sources_used(debate: Debate, case: Case) -> list[Source]:
+    """The sources of the evidence in the case, each once, in the order first used:
+    what both handouts (Markdown and HTML) list."""
     used: dict[str, Source] = {}
     for entry in case.entries:
         for quote_id in entry.quotes:
-            if quote_id in debate.quotes:
-                source = debate.sources[debate.quotes[quote_id].source]
-                used.setdefault(source.id, source)
+            quote = debate.quotes.get(quote_id)
+            if quote is not None and quote.source in debate.sources:
+                used.setdefault(quote.source, debate.sources[quote.source])
+    return list(used.values())
+
+
+def _sources(debate: Debate, case: Case) -> list[str]:
+    used = sources_used(debate, case)
     lines = ["## Sources", ""]
     if not used:
         return [*lines, "*No evidence chosen yet, so no sources.*", ""]
-    for source in used.values():
+    for source in used:
         lines.append(f"- **{md_line(source.headline)}** — "
                      f"{md_line(f'{source.outlet}, {source.when}')}.")
     return [*lines, ""]

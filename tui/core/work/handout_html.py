@@ -13,10 +13,11 @@ import datetime
 from html import escape
 
 from tui.core.controls import visible
-from tui.core.pack.model import Debate, Quote, Source
+from tui.core.pack.model import Debate, Quote
 from tui.core.pack.rebuttals import how_known, replies_to
 from tui.core.wording import side_word, the_others
 from tui.core.work.case import Case, CaseEntry, Expected
+from tui.core.work.handout import sources_used
 
 # Screen and paper: a readable column on screen; on paper black on white, no
 # background, a heading kept with what follows it, a quote never split across pages.
@@ -144,14 +145,9 @@ def _expected(debate: Debate, case: Case, expected: Expected) -> str:
 
 
 def _sources(debate: Debate, case: Case) -> list[str]:
-    used: dict[str, Source] = {}
-    for entry in case.entries:
-        for quote_id in entry.quotes:
-            quote = debate.quotes.get(quote_id)
-            if quote is not None and quote.source in debate.sources:
-                used.setdefault(quote.source, debate.sources[quote.source])
+    used = sources_used(debate, case)
     if not used:
         return []
     items = [f"<li><strong>{text(s.headline)}</strong> — {text(f'{s.outlet}, {s.when}')}."
-             "</li>" for s in used.values()]
+             "</li>" for s in used]
     return ["<section>", "<h2>Sources</h2>", "<ul>", *items, "</ul>", "</section>"]

@@ -42,6 +42,10 @@ class Settings:
     drill: dict[str, DrillPlace] = field(default_factory=dict)  # pack key -> place
 
 
+# each field of a DrillPlace -> the type of its value, as its default has it
+_PLACE_TYPES = {f.name: type(getattr(DrillPlace(), f.name)) for f in fields(DrillPlace)}
+
+
 def _from_data(data: Any) -> Settings:
     """Settings from parsed JSON; a value of the wrong type is left at its default."""
     if not isinstance(data, dict):
@@ -55,10 +59,9 @@ def _from_data(data: Any) -> Settings:
     drills = data.get("drill")
     for key, place in (drills.items() if isinstance(drills, dict) else ()):
         if isinstance(place, dict):
-            known = {f.name: type(getattr(DrillPlace(), f.name)) for f in fields(DrillPlace)}
             settings.drill[str(key)] = DrillPlace(**{
                 name: value for name, value in place.items()
-                if name in known and type(value) is known[name]})
+                if name in _PLACE_TYPES and type(value) is _PLACE_TYPES[name]})
     return settings
 
 
@@ -111,22 +114,19 @@ class Remembered:
     @property
     def settings(self) -> Settings:
         if self._settings is None:
-            self._settings, messages = self.file.load()
-            for message in messages:
-                self._notify(message)
+            self._settings = self._load()
         return self._settings
+
+    def _load(self) -> Settings:
+        settings, messages = self.file.load()
+        for message in messages:
+            self._notify(message)
+        return settings
 
     def _on_disk(self) -> Settings:
         """The settings as saved now (another holder of the file may have changed them);
         while saving fails, this session's own."""
-        if self._failed:
-            return self.settings
-        if not self.file.path.exists():
-            return Settings()
-        fresh, messages = self.file.load()
-        for message in messages:
-            self._notify(message)
-        return fresh
+        return self.settings if self._failed else self._load()
 
     def change(self, **values: Any) -> None:
         """Set some settings and save, over what is on disk now: another window of

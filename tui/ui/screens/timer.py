@@ -63,7 +63,10 @@ class TimerScreen(ExplorerScreen):
         self._now = now
         settings = remembered.settings
         chosen = formats.get(settings.timer_format)
-        self.mine = settings.timer_speech if chosen else None  # the student's speech
+        # the student's speech; one past the format's end (its file lost speeches since)
+        # is not chosen, rather than a crash on opening
+        self.mine = (settings.timer_speech
+                     if chosen and settings.timer_speech < len(chosen.speeches) else None)
         self.timer = self._timer_for(chosen or formats.formats[0], self.mine or 0)
         self._chosen = chosen is not None
         self._flash = 0.0  # seconds the changed words stay reversed
