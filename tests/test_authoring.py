@@ -142,6 +142,13 @@ def test_a_new_pack_validates_with_its_placeholders_as_warnings(tmp_path):
         new_pack(pack, [ARTICLES / "valley-radio.txt"])
 
 
+def test_a_new_pack_with_one_position_is_refused_before_anything_is_written(tmp_path):
+    pack = tmp_path / "one-side"
+    with pytest.raises(ValueError, match="at least two positions"):
+        new_pack(pack, [ARTICLES / "harbour-gazette.txt"], positions=["Council"])
+    assert not pack.exists()
+
+
 def test_a_quote_missing_its_quotation_mark_is_told_which_mark(tmp_path):
     pack = tmp_path / "p"
     new_pack(pack, [ARTICLES / "harbour-gazette.txt"], positions=["A", "B"])
