@@ -302,3 +302,12 @@ def test_a_new_packs_files_can_be_read_by_others_as_an_editors_would(tmp_path):
     new_pack(pack, [ARTICLES / "valley-radio.txt"], positions=["A", "B"])
     assert {(p.name, p.stat().st_mode & 0o777) for p in pack.glob("*.yaml")} == {
         ("pack.yaml", 0o644), ("sources.yaml", 0o644)}
+
+
+def test_a_figure_is_read_as_written_and_words_are_not_a_figure():
+    from tui.ui.screens.editor_flows import number
+
+    assert number("4,300") == 4300
+    assert number(" 12.5 ") == 12.5
+    assert number("about 40") is None
+    assert number("") is None
