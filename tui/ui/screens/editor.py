@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from tui.core.authoring.session import Session
 from tui.core.controls import visible
-from tui.core.pack.model import Argument
+from tui.core.pack.model import Argument, Debate
 
 from ..text import argument_counts, data_text, plural, shorten, speaker_line
 from ..widgets.lists import KeyList, heading
@@ -81,6 +81,8 @@ class EditorScreen(EditorView):
         Binding("x,delete", "remove", "Remove"),
     ]
 
+    _shown: Debate | None = None  # the debate the list shows (each change makes a new one)
+
     def compose(self) -> ComposeResult:
         yield Static(id="editor-head")
         yield KeyList(id="records")
@@ -95,6 +97,9 @@ class EditorScreen(EditorView):
 
     def pack_changed(self) -> None:
         debate = self.session.debate
+        if debate is self._shown:  # a dialog closed, or a flow cancelled: nothing to redraw
+            return
+        self._shown = debate
         head = Text.assemble(("Editing ", "bold"), (visible(str(self.session.folder)), "bold"),
                              " · every change is checked, then written to the pack's files",
                              style="")
