@@ -142,6 +142,13 @@ def test_a_new_pack_validates_with_its_placeholders_as_warnings(tmp_path):
         new_pack(pack, [ARTICLES / "valley-radio.txt"])
 
 
+def test_a_new_pack_with_one_position_is_refused_before_anything_is_written(tmp_path):
+    pack = tmp_path / "one-side"
+    with pytest.raises(ValueError, match="at least two positions"):
+        new_pack(pack, [ARTICLES / "harbour-gazette.txt"], positions=["Council"])
+    assert not pack.exists()
+
+
 def test_a_quote_missing_its_quotation_mark_is_told_which_mark(tmp_path):
     pack = tmp_path / "p"
     new_pack(pack, [ARTICLES / "harbour-gazette.txt"], positions=["A", "B"])
@@ -295,3 +302,12 @@ def test_a_new_packs_files_can_be_read_by_others_as_an_editors_would(tmp_path):
     new_pack(pack, [ARTICLES / "valley-radio.txt"], positions=["A", "B"])
     assert {(p.name, p.stat().st_mode & 0o777) for p in pack.glob("*.yaml")} == {
         ("pack.yaml", 0o644), ("sources.yaml", 0o644)}
+
+
+def test_a_figure_is_read_as_written_and_words_are_not_a_figure():
+    from tui.ui.screens.editor_flows import number
+
+    assert number("4,300") == 4300
+    assert number(" 12.5 ") == 12.5
+    assert number("about 40") is None
+    assert number("") is None

@@ -32,6 +32,9 @@ def new_pack(folder: Path, articles: list[Path], *, title: str = "", motion: str
         raise ValueError("give at least one article: --article FILE")
     if folder.exists() and any(folder.iterdir()):
         raise ValueError(f"{shown_path(folder)} is not empty; give a new folder")
+    names = list(positions) or [todo("the first side"), todo("the second side")]
+    if len(names) < 2:  # before a byte is written: a refused pack leaves no folder behind
+        raise ValueError("a debate needs at least two positions: give --position twice")
     texts: list[tuple[Path, str]] = []
     for article in articles:
         text, problem = read_text(article, shown_path(article), 64_000_000,
@@ -62,9 +65,6 @@ def new_pack(folder: Path, articles: list[Path], *, title: str = "", motion: str
     write_atomically(folder / "sources.yaml", _HEADER + "sources:\n" + "\n".join(sources),
                      mode=_MODE)
     written.append(folder / "sources.yaml")
-    names = list(positions) or [todo("the first side"), todo("the second side")]
-    if len(names) < 2:
-        raise ValueError("a debate needs at least two positions: give --position twice")
     made: list[dict[str, object]] = []
     ids: set[str] = set()
     for number, name in enumerate(names):

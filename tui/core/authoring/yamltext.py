@@ -61,18 +61,20 @@ class YamlText:
 
     # -- finding ---------------------------------------------------------------
 
-    def section(self, name: str) -> yaml.Node | None:
+    def _entry(self, name: str) -> tuple[yaml.Node, yaml.Node] | None:
+        """The section's (key, value) nodes in the file, or None."""
         for key, value in self.root.value if self.root else ():
             if isinstance(key, yaml.ScalarNode) and key.value == name:
-                found: yaml.Node = value
-                return found
+                return key, value
         return None
 
+    def section(self, name: str) -> yaml.Node | None:
+        entry = self._entry(name)
+        return entry[1] if entry else None
+
     def section_key(self, name: str) -> yaml.Node | None:
-        for key, _value in self.root.value if self.root else ():
-            if isinstance(key, yaml.ScalarNode) and key.value == name:
-                return key
-        return None
+        entry = self._entry(name)
+        return entry[0] if entry else None
 
     def records(self, name: str) -> list[yaml.MappingNode]:
         node = self.section(name)

@@ -18,9 +18,9 @@ from textual.widgets.option_list import Option
 
 from tui.core.authoring.session import Session
 from tui.core.controls import visible
-from tui.core.pack.model import Argument
+from tui.core.pack.model import Argument, Debate
 
-from ..text import argument_counts, plural, shorten, speaker_line
+from ..text import argument_counts, data_text, plural, shorten, speaker_line
 from ..widgets.lists import KeyList, heading
 from .editor_flows import Flows
 
@@ -81,6 +81,8 @@ class EditorScreen(EditorView):
         Binding("x,delete", "remove", "Remove"),
     ]
 
+    _shown: Debate | None = None  # the debate the list shows (each change makes a new one)
+
     def compose(self) -> ComposeResult:
         yield Static(id="editor-head")
         yield KeyList(id="records")
@@ -95,6 +97,9 @@ class EditorScreen(EditorView):
 
     def pack_changed(self) -> None:
         debate = self.session.debate
+        if debate is self._shown:  # a dialog closed, or a flow cancelled: nothing to redraw
+            return
+        self._shown = debate
         head = Text.assemble(("Editing ", "bold"), (visible(str(self.session.folder)), "bold"),
                              " · every change is checked, then written to the pack's files",
                              style="")
@@ -102,10 +107,10 @@ class EditorScreen(EditorView):
         records = self.query_one(KeyList)
         keep = records.highlighted_id()
         options: list[Option] = [heading("The pack", 1, ""),
-                                 Option(Text(visible(debate.info.title)), id="pack:")]
+                                 Option(data_text(debate.info.title), id="pack:")]
         options.append(heading("Positions", len(debate.positions), "none"))
-        options += [Option(Text(visible(f"{p.name}{f' ({p.side})' if p.side else ''} — "
-                                        f"{p.stance}")),
+        options += [Option(data_text(f"{p.name}{f' ({p.side})' if p.side else ''} — "
+                                     f"{p.stance}"),
                            id=f"positions:{p.id}") for p in debate.positions.values()]
         options.append(heading("Sources: Enter to select passages", len(debate.sources),
                                "none"))
@@ -128,10 +133,10 @@ class EditorScreen(EditorView):
         options += [Option(Text(speaker_line(debate, s.id)), id=f"speakers:{s.id}")
                     for s in debate.speakers.values()]
         options.append(heading("Facts", len(debate.facts), "none yet: select a figure, f"))
-        options += [Option(Text(visible(f"{f.what}: {f.figure}")), id=f"facts:{f.id}")
+        options += [Option(data_text(f"{f.what}: {f.figure}"), id=f"facts:{f.id}")
                     for f in debate.facts.values()]
         options.append(heading("Themes", len(debate.themes), "none yet"))
-        options += [Option(Text(visible(t.name)), id=f"themes:{t.id}")
+        options += [Option(data_text(t.name), id=f"themes:{t.id}")
                     for t in debate.themes.values()]
         records.set_options(options)
         if not (keep and records.highlight_id(keep)):

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from tui.core.controls import visible
 
+from ..text import data_text
 from ..widgets.lists import KeyList
 
 Answer = TypeVar("Answer")
@@ -35,7 +36,7 @@ class EditorDialog(ModalScreen[Answer | None]):
 
 def choice(label: str | Text, option_id: str, hint: str = "") -> Option:
     """An option whose words may come from the pack (data, never markup)."""
-    text = label if isinstance(label, Text) else Text(visible(label))
+    text = label if isinstance(label, Text) else data_text(label)
     if hint:
         text.append(f"\n  {visible(hint)}", style="dim")
     return Option(text, id=option_id)
@@ -52,7 +53,7 @@ class ChoiceDialog(EditorDialog[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="editor-dialog"):
-            yield Static(Text(visible(self.question)), classes="editor-dialog-title")
+            yield Static(data_text(self.question), classes="editor-dialog-title")
             yield KeyList(*self.options, id="choices")
             yield Static("Enter chooses · Escape cancels", classes="editor-dialog-keys")
 
@@ -82,7 +83,7 @@ class FormDialog(EditorDialog[dict[str, str]]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="editor-dialog"):
-            yield Static(Text(visible(self.title_text)), classes="editor-dialog-title")
+            yield Static(data_text(self.title_text), classes="editor-dialog-title")
             with VerticalScroll(classes="editor-fields"):
                 for key, label, value in self.fields:
                     yield Static(Text(label, style="bold"), classes="editor-label")

@@ -11,7 +11,7 @@ from textual.widgets import Footer, Static
 from tui.core.authoring.session import Session
 from tui.core.controls import visible
 
-from ..text import shorten
+from ..text import plural, shorten
 from ..widgets.passage_picker import PassagePicker
 from .editor import EditorView
 
@@ -73,7 +73,7 @@ class PassageScreen(EditorView):
         if selection.active:
             words = selection.word_count()
             info.update(Text.assemble(
-                ("┃ Selected ", "bold"), (f"{words} word{'s' if words != 1 else ''}: ", "bold"),
+                ("┃ Selected ", "bold"), (f"{plural(words, 'word')}: ", "bold"),
                 visible(shorten(" ".join(selection.selected.split()),
                                 max(self.app.size.width - 26, 20))),
                 ("\nEnter: quote · f: fact · ) →: grow · ( ←: shrink · Escape: cancel", "dim")))
