@@ -85,6 +85,20 @@ def casebook(tmp_path: Path, side: str | None = None) -> CaseBook:
     return CaseBook(load_pack(pack).debate, tmp_path / "data", assigned_side=side)
 
 
+def answered_case_app(tmp_path: Path):
+    """The council's side: one argument in the case, two of the ministry's to answer,
+    one of them (too-costly) with the student's rebuttal written."""
+    from tui.ui.app import ExplorerApp
+
+    book = casebook(tmp_path)
+    book.choose_side("council")
+    for argument in ("room-saves-lives", "too-costly", "evidence-mixed"):
+        book.collect(argument)
+    book.case.expected.set_text("too-costly", "It costs less than the harm it prevents.")
+    book.save()
+    return ExplorerApp(book.debate, data_dir=tmp_path / "data")
+
+
 class ScreenApp(App):
     """Pushes one screen over a blank one, so closing it has somewhere to go."""
 

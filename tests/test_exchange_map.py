@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from helpers import case_pack
 
 from tui.core.pack.loader import load_pack
 from tui.core.pack.model import Debate
+from tui.core.pack.rebuttals import IMPORTED_SHORT
 from tui.core.work.case import Case, CaseEntry
 from tui.core.work.exchange_map import (
     PAIRED,
@@ -101,3 +103,14 @@ def test_marks_read_without_colour():
     assert marks.of("answered") == "↩ to answer · reply written"
     assert marks.of("elsewhere") == ""
     assert CaseMarks.of_case(case).of("mine") == "✓ in your case"
+
+
+def test_an_imported_packs_links_are_the_discussions_not_the_packs_pairings(good_pack):
+    # rebuttals words recorded against unrecorded; the map must not say "paired by the
+    # pack" of a link an imported pack took from the discussion it came from.
+    debate = debate_of(good_pack)
+    debate = replace(debate, info=replace(debate.info, imported_from="a Kialo export"))
+    [link] = branch(debate, ("evidence-mixed",), Direction.ANSWERED_BY)
+    assert (link.how, link.tag) == (IMPORTED_SHORT, "linked")
+    assert how_answered(debate, debate.arguments["evidence-mixed"]) == (
+        f"answered by 1: 1 {IMPORTED_SHORT}")

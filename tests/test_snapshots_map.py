@@ -6,27 +6,10 @@ A changed snapshot is reviewed (open the report pytest writes), never updated bl
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from helpers import casebook
-
-from tui.ui.app import ExplorerApp
+from helpers import answered_case_app
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
-
-
-def with_case(tmp_path: Path) -> ExplorerApp:
-    """The council's side: one argument in the case, two of the ministry's to answer,
-    one of them with the student's rebuttal written."""
-    book = casebook(tmp_path)
-    book.choose_side("council")
-    for argument in ("room-saves-lives", "too-costly", "evidence-mixed"):
-        book.collect(argument)
-    book.case.expected.set_text("too-costly", "It costs less than the harm it prevents.")
-    book.save()
-    return ExplorerApp(book.debate, data_dir=tmp_path / "data")
-
 
 VIEWS = {
     # The council's first argument: its map, the ministry's answer unfolded (the repeat).
@@ -38,10 +21,11 @@ VIEWS = {
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("view", list(VIEWS))
 def test_map(snap_compare, isolated_home, tmp_path, view, size):
-    assert snap_compare(with_case(tmp_path), terminal_size=size, press=VIEWS[view])
+    assert snap_compare(answered_case_app(tmp_path), terminal_size=size, press=VIEWS[view])
 
 
 def test_map_without_colour(snap_compare, isolated_home, tmp_path, monkeypatch):
     """With NO_COLOR the tree's cursor still stands out, and the marks are words."""
     monkeypatch.setenv("NO_COLOR", "1")
-    assert snap_compare(with_case(tmp_path), terminal_size=(80, 24), press=VIEWS["argument"])
+    assert snap_compare(answered_case_app(tmp_path), terminal_size=(80, 24),
+                        press=VIEWS["argument"])

@@ -3,12 +3,9 @@ the palette, unfolding and folding, a cycle, recorded against paired, the case m
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from helpers import casebook, make_app, screen_text
+from helpers import answered_case_app, make_app, screen_text
 
 from tui.core.work.exchange_map import PAIRED, RECORDED
-from tui.ui.app import ExplorerApp
 
 PAIRED_ONLY = "    rebuts: [room-saves-lives]\n"
 RECORDED_TOO = PAIRED_ONLY + ("    exchanges:\n      - answers: room-saves-lives\n"
@@ -116,20 +113,9 @@ async def test_the_map_is_in_the_palette_and_in_help(isolated_home):
         assert "Map of this argument" in text
 
 
-def with_case(tmp_path: Path) -> ExplorerApp:
-    """The council's side: its argument in the case, the ministry's expected, answered."""
-    book = casebook(tmp_path)
-    book.choose_side("council")
-    for argument in ("room-saves-lives", "too-costly", "evidence-mixed"):
-        book.collect(argument)
-    book.case.expected.set_text("too-costly", "It costs less than the harm it prevents.")
-    book.save()
-    return ExplorerApp(book.debate, data_dir=tmp_path / "data")
-
-
 async def test_the_map_marks_the_case_and_says_which_replies_are_ready(tmp_path,
                                                                        isolated_home):
-    app = with_case(tmp_path)
+    app = answered_case_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("m")
         await pilot.pause()
@@ -146,7 +132,7 @@ async def test_the_map_marks_the_case_and_says_which_replies_are_ready(tmp_path,
 
 
 async def test_adding_from_the_map_marks_the_argument_at_once(tmp_path, isolated_home):
-    app = with_case(tmp_path)
+    app = answered_case_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("m", "down")  # "Fewer needles", not in the case
         await pilot.pause()

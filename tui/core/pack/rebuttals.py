@@ -14,6 +14,10 @@ from .model import Argument, Debate, Exchange, Quote, Source
 PAIRED = "Paired by the pack: no article records this reply"
 # An imported pack's links are the discussion's own (a Kialo tree), not the pack author's.
 IMPORTED = "Linked in the discussion this pack was imported from: no article records it"
+# The same, in the few words a map row or count has room for.
+RECORDED_SHORT = "recorded in the sources"
+PAIRED_SHORT = "paired by the pack"
+IMPORTED_SHORT = "linked in the discussion"
 
 
 @dataclass(slots=True, frozen=True)
@@ -83,6 +87,16 @@ def article_name(source: Source) -> str:
     if outlet.startswith(("A ", "An ")):  # "in a Scottish newspaper", mid-sentence
         outlet = outlet[0].lower() + outlet[1:]
     return f"{outlet}, {when}"
+
+
+def unrecorded_short(debate: Debate) -> str:
+    """The few words for a reply no article records: the pack's pairing, or, in an
+    imported pack, the discussion's own link."""
+    return IMPORTED_SHORT if debate.info.imported_from else PAIRED_SHORT
+
+
+def how_short(debate: Debate, recorded: bool) -> str:
+    return RECORDED_SHORT if recorded else unrecorded_short(debate)
 
 
 def how_known(debate: Debate, found: Rebuttal) -> str:

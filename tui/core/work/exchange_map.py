@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from enum import Enum
 
 from tui.core.pack.model import Argument, Debate
+from tui.core.pack.rebuttals import PAIRED_SHORT, RECORDED_SHORT, how_short, unrecorded_short
 from tui.core.wording import plural
 from tui.core.work.marks import CaseMarks
 
-RECORDED = "recorded in the sources"
-PAIRED = "paired by the pack"
+RECORDED = RECORDED_SHORT  # rebuttals words recorded vs paired; these are its short words
+PAIRED = PAIRED_SHORT
 SHOWN_ABOVE = "↻ shown above"
 READY = "✓ reply ready"
 
@@ -38,10 +39,12 @@ class MapEntry:
     recorded: bool  # the sources record this exchange; otherwise the pack pairs them
     repeat: bool  # already on the path from the top: shown once, not unfolded again
     unfolds: bool  # has a next level in the same direction
+    how: str  # rebuttals' words for `recorded`: the pack's pairing or an imported link
 
     @property
-    def how(self) -> str:
-        return RECORDED if self.recorded else PAIRED
+    def tag(self) -> str:
+        """The row's one word: "recorded", "paired" or "linked"."""
+        return self.how.split()[0]
 
 
 def _linked(debate: Debate, argument: Argument, direction: Direction) -> list[Argument]:
@@ -63,7 +66,8 @@ def branch(debate: Debate, path: tuple[str, ...], direction: Direction) -> list[
                     else _recorded(argument, other))
         repeat = other.id in path
         unfolds = not repeat and bool(_linked(debate, other, direction))
-        entries.append(MapEntry(other, direction, recorded, repeat, unfolds))
+        entries.append(MapEntry(other, direction, recorded, repeat, unfolds,
+                                how_short(debate, recorded)))
     return entries
 
 
@@ -75,8 +79,9 @@ def how_answered(debate: Debate, argument: Argument) -> str:
     # Most arguments record no exchange: looked for only where there are some.
     recorded = sum(1 for answer in answers
                    if answer.exchanges and _recorded(answer, argument))
+    unrecorded = len(answers) - recorded
     parts = [f"{recorded} {RECORDED}" if recorded else "",
-             f"{len(answers) - recorded} {PAIRED}" if len(answers) > recorded else ""]
+             f"{unrecorded} {unrecorded_short(debate)}" if unrecorded else ""]
     return f"answered by {len(answers)}: " + ", ".join(p for p in parts if p)
 
 

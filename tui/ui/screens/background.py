@@ -7,12 +7,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.core.pack.model import Debate
 
 from ..text import data_text
+from .reading_dialog import SCROLL_KEYS, ReadingDialog
 
 
 def background_text(debate: Debate) -> Text:
@@ -24,15 +24,10 @@ def background_text(debate: Debate) -> Text:
     return text
 
 
-class BackgroundScreen(ModalScreen[None]):
+class BackgroundScreen(ReadingDialog):
     CSS_PATH = "background.tcss"
-    BINDINGS = [
-        Binding("escape,enter,b,q", "close", "Close"),
-        Binding("j,down", "scroll(1)", "Scroll down", show=False),
-        Binding("k,up", "scroll(-1)", "Scroll up", show=False),
-        Binding("pagedown,space", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-    ]
+    BODY = "background-text"
+    BINDINGS = [Binding("escape,enter,b,q", "close", "Close"), *SCROLL_KEYS]
 
     def __init__(self, debate: Debate) -> None:
         super().__init__()
@@ -47,14 +42,3 @@ class BackgroundScreen(ModalScreen[None]):
                 yield Static(background_text(self.debate))
             yield Static(Text("↓↑ scroll · esc or enter: close · b: read it again any time",
                               style="dim"), id="background-hint")
-
-    def action_scroll(self, step: int) -> None:
-        self.query_one("#background-text", VerticalScroll).scroll_relative(y=step,
-                                                                           animate=False)
-
-    def action_page(self, step: int) -> None:
-        scroller = self.query_one("#background-text", VerticalScroll)
-        scroller.scroll_relative(y=step * max(scroller.size.height - 1, 1), animate=False)
-
-    def action_close(self) -> None:
-        self.dismiss(None)

@@ -17,10 +17,9 @@ from textual.widgets import Static, Tree
 
 from tui.core.controls import visible
 from tui.core.pack.model import Debate
-from tui.core.pack.rebuttals import how_known, rebuttal
+from tui.core.pack.rebuttals import how_known, rebuttal, unrecorded_short
 from tui.core.wording import plural
 from tui.core.work.exchange_map import (
-    PAIRED,
     READY,
     RECORDED,
     SHOWN_ABOVE,
@@ -37,8 +36,11 @@ from ..widgets.argument_list import ArgumentList, ArgumentRow
 from ..widgets.exchange_tree import ExchangeTree, Place
 from .base import ViewScreen
 
-LEGEND = (f"recorded: {RECORDED} · paired: {PAIRED} (no article records it) · "
-          f"{SHOWN_ABOVE}: a repeat, not unfolded again")
+
+def legend(debate: Debate) -> str:
+    unrecorded = unrecorded_short(debate)
+    return (f"recorded: {RECORDED} · {unrecorded.split()[0]}: {unrecorded} "
+            f"(no article records it) · {SHOWN_ABOVE}: a repeat, not unfolded again")
 
 
 class MapScreen(ViewScreen):
@@ -123,7 +125,7 @@ class ArgumentMapScreen(MapScreen):
     def _detail(self, place: Place | None) -> Text:
         debate = self.debate
         if place is None or place.entry is None:
-            return Text(LEGEND, style="dim")
+            return Text(legend(debate), style="dim")
         entry = place.entry
         argument = entry.argument
         above = debate.arguments[place.path[-2]]

@@ -9,11 +9,12 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Static
 
 from ..commands import KeyAction, key_actions
 from .base import ExplorerScreen
+from .reading_dialog import SCROLL_KEYS, ReadingDialog
 
 
 def show_keys(app: App[Any]) -> None:
@@ -35,13 +36,10 @@ def keys_table(title: str, actions: list[KeyAction]) -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ReadingDialog):
     CSS_PATH = "help.tcss"
-    BINDINGS = [
-        Binding("escape,question_mark,q", "close", "Close"),
-        Binding("j,down", "scroll(1)", "Scroll down", show=False),
-        Binding("k,up", "scroll(-1)", "Scroll up", show=False),
-    ]
+    BODY = "help-keys"
+    BINDINGS = [Binding("escape,question_mark,q", "close", "Close"), *SCROLL_KEYS]
 
     def __init__(self, screen_name: str, actions: list[KeyAction]) -> None:
         super().__init__()
@@ -65,10 +63,3 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(Text("Every action is also in the command palette (ctrl+p). "
                                   "The mouse works too, but nothing needs it.", style="dim"))
             yield Static(Text("esc, ? or q: close", style="dim"), id="help-hint")
-
-    def action_scroll(self, step: int) -> None:
-        scroller = self.query_one("#help-keys", VerticalScroll)
-        scroller.scroll_relative(y=step, animate=False)
-
-    def action_close(self) -> None:
-        self.dismiss(None)

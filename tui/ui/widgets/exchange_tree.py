@@ -80,7 +80,7 @@ class ExchangeTree(Tree[Place]):
     def label(self, entry: MapEntry) -> Text:
         """ "recorded · ✓ in your case · Against: The claim" """
         label = Text()
-        label.append("recorded" if entry.recorded else "paired", style="italic")
+        label.append(entry.tag, style="italic")
         mark = self.marks.of(entry.argument.id)
         if mark:
             label.append(" · ")
