@@ -109,6 +109,9 @@ def test_a_question_with_several_theses_gives_one_position_per_thesis(tmp_path, 
     # The link is the discussion's, not a pairing made by the pack's author.
     link = rebuttal(debate, "c1.2.1", "c1.2.2")
     assert how_known(debate, link).startswith("Linked in the discussion this pack was imported")
+    assert main(["export", str(tmp_path / "phones"), "--format", "markdown"]) == 0
+    exported = capsys.readouterr().out
+    assert "*(linked in the discussion)*" in exported and "paired by the pack)*" not in exported
     # A claim in two paragraphs keeps both, and the break between them.
     assert debate.arguments["c1.3.1"].claim == (
         "Rules that differ from class to class confuse pupils.\n\nThey also make the rule "

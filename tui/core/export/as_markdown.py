@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from tui.core.export.markdown_text import md, md_code, md_line, quote_block
 from tui.core.pack.model import Argument, Debate, Position, Quote
-from tui.core.pack.rebuttals import Rebuttal, exchange_quotes, how_known, replied_to, replies_to
+from tui.core.pack.rebuttals import (
+    Rebuttal,
+    exchange_quotes,
+    how_known,
+    replied_to,
+    replies_to,
+    unrecorded_short,
+)
 from tui.core.wording import side_word
 
 
@@ -102,7 +109,7 @@ def _clashes(debate: Debate) -> list[str]:
 def _short_how(debate: Debate, link: Rebuttal) -> str:
     """ "recorded: Victoria Atkins answers Alison Thewliss" or "paired by the pack" """
     if not link.recorded:
-        return "paired by the pack"
+        return unrecorded_short(debate)  # or "linked in the discussion" an import came from
     return "recorded: " + how_known(debate, link).split(": ", 1)[1]
 
 
